@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Makes a machine that has only Node.js 20 and npm ready to build, test and run the demo:
+// the pinned pnpm, the workspace's dependencies and (for the browser tests) Debian's chromium.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+
+const root = new URL("..", import.meta.url);
+const pinned = JSON.parse(readFileSync(new URL("package.json", root), "utf8")).packageManager.split("@")[1];
+const env = { ...process.env, CI: "true", TURBO_TELEMETRY_DISABLED: "1" };
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`setup: \`${command} ${args.join(" ")}\` failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function pnpmVersion() {
+  try {
+    return execFileSync("pnpm", ["--version"], { encoding: "utf8", env }).trim();
+  } catch {
+    return null;
+  }
+}
+
+if (pnpmVersion() !== pinned) {
+  console.log(`setup: installing pnpm ${pinned} with npm`);
+  run("npm", ["install", "--global", `pnpm@${pinned}`]);
+}
+run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline", "--reporter=silent"]);
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (process.argv.includes("--browser") && !existsSync(chromium)) {
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && existsSync("/usr/bin/apt-get")) {
+    console.log("setup: installing Debian's chromium for the browser tests");
+    run("apt-get", ["update", "-qq"]);
+    run("apt-get", ["install", "-y", "-qq", "chromium"]);
+  } else {
+    console.error(
+      `setup: browser tests need Chromium at ${chromium}. Install it (Debian: \`sudo apt-get install -y chromium\`) or set CHROMIUM_PATH.`,
+    );
+  }
+}
