@@ -1,1 +1,42 @@
-export const x = 1;
+export {
+  ALL_VENICE_ERROR_CODES,
+  catalog,
+  isVeniceErrorCode,
+  VENICE_ERROR_CODES,
+  VENICE_EXTRA_ERROR_CODES,
+  type VeniceCatalogEntry,
+  type VeniceErrorCategory,
+  type VeniceErrorCode,
+  type VeniceLogLevel,
+  type VeniceTableCode,
+  type VeniceUserAction,
+} from "./catalog.js";
+export type { VeniceMatchSource } from "./classify.js";
+export type { VeniceFieldErrors } from "./field-errors.js";
+export {
+  type FormatOptions,
+  formatVeniceError,
+  type VeniceErrorMessage,
+  type VeniceLocale,
+  veniceLocaleTexts,
+} from "./format.js";
+export { type HeadersLike, isSecretHeader, safeHeaders } from "./headers.js";
+export type { VeniceLocaleTexts } from "./locales/types.js";
+export { parseVeniceError } from "./parse-venice-error.js";
+export { parseRateLimitHeaders, type VeniceRateLimit } from "./rate-limit.js";
+export { redactText } from "./redact.js";
+export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelay } from "./retry-delay.js";
+export {
+  type ToVeniceErrorOptions,
+  toVeniceError,
+  type VeniceResponseLike,
+} from "./to-venice-error.js";
+export {
+  isVeniceError,
+  type SerializedVeniceError,
+  type VeniceAttempt,
+  type VeniceBalance,
+  type VeniceDeprecation,
+  VeniceError,
+  type VeniceErrorInit,
+} from "./venice-error.js";

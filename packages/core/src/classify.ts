@@ -1,0 +1,221 @@
+import { catalog, isVeniceErrorCode, VENICE_ERROR_CODES, type VeniceErrorCode } from "./catalog.js";
+import type { HeaderReader } from "./headers.js";
+
+/** How a code was decided: a structured field, the message text, the HTTP status, or a client-side failure. */
+export type VeniceMatchSource = "code-field" | "message" | "status" | "client";
+
+export interface Classification {
+  code: VeniceErrorCode;
+  matchedBy: VeniceMatchSource;
+  /** A structured code the server sent (kept even when the catalog does not know it). */
+  serverCode?: string;
+  /** The server's own text, when it sent one. */
+  serverMessage?: string;
+}
+
+type Json = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
+/** Lower-case structured codes (OpenAI style, in-stream, x402) that map to a catalog code. */
+const CODE_ALIASES: Readonly<Record<string, VeniceErrorCode>> = {
+  context_length_exceeded: "TOO_MANY_TOKENS",
+  model_overloaded: "MODEL_OVERLOADED",
+  provider_content_policy: "CONTENT_POLICY_VIOLATION",
+  content_blocked_by_provider: "CONTENT_POLICY_VIOLATION",
+  content_filter_error: "CONTENT_POLICY_VIOLATION",
+  content_policy_violation: "CONTENT_POLICY_VIOLATION",
+  needs_consent: "CONSENT_REQUIRED",
+  rate_limit_exceeded: "RATE_LIMIT_EXCEEDED",
+  insufficient_quota: "INSUFFICIENT_BALANCE",
+  invalid_api_key: "AUTHENTICATION_FAILED",
+  authentication_error: "AUTHENTICATION_FAILED",
+  model_not_found: "MODEL_NOT_FOUND",
+  upstream_error: "INFERENCE_FAILED",
+  e2ee_attestation_stale: "TEE_ATTESTATION_FAILED",
+  x402_concurrency_limit: "RATE_LIMIT_EXCEEDED",
+  settlement_failed: "PAYMENT_REQUIRED",
+  settlement_timeout: "REQUEST_TIMEOUT",
+};
+
+/** Maps a structured code to the catalog: exact, alias, or family (`X402_SIGN_IN_*`). */
+function codeFromField(value: string): VeniceErrorCode | undefined {
+  if (isVeniceErrorCode(value)) return value;
+  const lower = value.toLowerCase();
+  const alias = CODE_ALIASES[lower];
+  if (alias) return alias;
+  if (lower.startsWith("x402_sign_in_")) return "X402_INVALID_SIGN_IN";
+  return undefined;
+}
+
+/** The table's messages, cut to their first sentence, longest first (servers append to them). */
+const MESSAGE_PREFIXES: ReadonlyArray<readonly [prefix: string, code: VeniceErrorCode]> =
+  VENICE_ERROR_CODES.map((code) => {
+    const text = catalog[code].message.toLowerCase();
+    const end = text.search(/\.(\s|$)/);
+    return [end > 0 ? text.slice(0, end) : text, code] as const;
+  }).sort((a, b) => b[0].length - a[0].length);
+
+type KeywordRule = readonly [
+  statuses: readonly number[] | null,
+  pattern: RegExp,
+  code: VeniceErrorCode,
+];
+
+/** When no table text matches, keywords within the status decide (venice-api-facts §1). */
+const KEYWORD_RULES: readonly KeywordRule[] = [
+  [null, /too many failed attempts/, "TOO_MANY_FAILED_ATTEMPTS"],
+  [[401], /subscription is inactive|inactive (api )?key/, "AUTHENTICATION_FAILED_INACTIVE_KEY"],
+  [[401, 403], /only available to pro/, "PRO_ONLY_MODEL"],
+  [[401], /sign-?in|siwx|siwe/, "X402_INVALID_SIGN_IN"],
+  [
+    [402],
+    /diem spend(ing)? limit|spend(ing)? limit.*\bdiem\b/,
+    "API_KEY_DIEM_SPEND_LIMIT_EXCEEDED",
+  ],
+  [[402], /usd spend(ing)? limit|spend(ing)? limit.*\busd\b/, "API_KEY_USD_SPEND_LIMIT_EXCEEDED"],
+  [[403], /own wallet/, "X402_WALLET_MISMATCH"],
+  [[403], /access has been disabled|api access.*disabled/, "API_ACCESS_DISABLED"],
+  [[404], /character/, "CHARACTER_NOT_FOUND"],
+  [[404], /model/, "MODEL_NOT_FOUND"],
+  [[404, 410], /media|file|video|image|audio|download|asset|expired/, "MEDIA_NOT_FOUND"],
+  [
+    [400, 422],
+    /content policy|content-policy|moderation|blocked|content violation/,
+    "CONTENT_POLICY_VIOLATION",
+  ],
+  [[400, 413], /maximum context|context length|context window|too many tokens/, "TOO_MANY_TOKENS"],
+  [[400, 415], /content-type|content type|encoding is not supported/, "INVALID_CONTENT_TYPE"],
+  [[422], /duration.*(too long|exceed)/, "VIDEO_DURATION_TOO_LONG"],
+  [[422], /duration.*too short/, "VIDEO_DURATION_TOO_SHORT"],
+  [[429, 500, 503], /overloaded/, "MODEL_OVERLOADED"],
+  [[429], /too many concurrent/, "RATE_LIMIT_EXCEEDED"],
+  [[500], /timed[ -]?out|timeout/, "REQUEST_TIMEOUT"],
+  [[500], /upscal/, "UPSCALE_FAILED"],
+  [[500], /image edit/, "IMAGE_EDIT_ERROR"],
+  [[500], /inference/, "INFERENCE_FAILED"],
+  [[502], /attestation/, "TEE_ATTESTATION_FAILED"],
+  [[502], /tee signature|signature request/, "TEE_SIGNATURE_FAILED"],
+  [[502], /transcription/, "ASR_UPSTREAM_FAILED"],
+  [[503], /offline/, "MODEL_OFFLINE"],
+  [[503], /capacity/, "MODEL_AT_CAPACITY"],
+  [[409], /consent|terms/, "CONSENT_REQUIRED"],
+];
+
+const STATUS_DEFAULTS: Readonly<Record<number, VeniceErrorCode>> = {
+  400: "INVALID_REQUEST",
+  401: "AUTHENTICATION_FAILED",
+  402: "INSUFFICIENT_BALANCE",
+  403: "UNAUTHORIZED",
+  410: "RESOURCE_RETIRED",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "INVALID_CONTENT_TYPE",
+  429: "RATE_LIMIT_EXCEEDED",
+  504: "REQUEST_TIMEOUT",
+};
+
+/** The error object of a body: `error` when it is an object, or `response.error` of a `response.failed` event. */
+export function errorObject(body: Json): Json | undefined {
+  if (isRecord(body.error)) return body.error;
+  if (isRecord(body.response) && isRecord(body.response.error)) return body.response.error;
+  return undefined;
+}
+
+function structuredCode(body: Json, inner: Json | undefined): string | undefined {
+  if (typeof body.code === "string" && body.code) return body.code;
+  if (inner) {
+    if (typeof inner.code === "string" && inner.code) return inner.code;
+    if (typeof inner.type === "string" && inner.type) return inner.type;
+  }
+  if (typeof body.error === "string" && UPPER_SNAKE.test(body.error)) return body.error;
+  return undefined;
+}
+
+/** The server's human-readable text, wherever this body shape keeps it. */
+function serverText(body: Json, inner: Json | undefined): string | undefined {
+  if (inner && typeof inner.message === "string" && inner.message) return inner.message;
+  if (typeof body.error === "string" && body.error && !UPPER_SNAKE.test(body.error)) {
+    return body.error;
+  }
+  if (typeof body.message === "string" && body.message) return body.message;
+  if (typeof body.detail === "string" && body.detail) return body.detail;
+  return undefined;
+}
+
+function isX402Body(body: Json, read: HeaderReader): boolean {
+  return (
+    "x402Version" in body ||
+    Array.isArray(body.accepts) ||
+    "paymentInfo" in body ||
+    read("payment-required") !== undefined
+  );
+}
+
+function matchMessage(lower: string, status: number | undefined): VeniceErrorCode | undefined {
+  for (const [prefix, code] of MESSAGE_PREFIXES) {
+    if (lower.startsWith(prefix)) return code;
+  }
+  for (const [statuses, pattern, code] of KEYWORD_RULES) {
+    if (
+      (statuses === null || (status !== undefined && statuses.includes(status))) &&
+      pattern.test(lower)
+    ) {
+      return code;
+    }
+  }
+  return undefined;
+}
+
+/** Plain text bodies (not HTML) can carry the message themselves. */
+function textMessage(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed || trimmed.length > 2000 || trimmed.startsWith("<")) return undefined;
+  return trimmed;
+}
+
+/**
+ * Decides the catalog code: structured field -> body shape -> message -> status default.
+ * `body` is the parsed JSON body, a raw text body, or undefined.
+ */
+export function classify(
+  status: number | undefined,
+  body: unknown,
+  read: HeaderReader,
+): Classification {
+  let serverCode: string | undefined;
+  let serverMessage: string | undefined;
+  let effectiveStatus = status;
+
+  if (isRecord(body)) {
+    const inner = errorObject(body);
+    serverCode = structuredCode(body, inner);
+    serverMessage = serverText(body, inner);
+    if (effectiveStatus === undefined && inner && typeof inner.code === "number") {
+      effectiveStatus = inner.code >= 100 && inner.code < 600 ? inner.code : undefined;
+    }
+    const fromField = serverCode === undefined ? undefined : codeFromField(serverCode);
+    if (fromField) return { code: fromField, matchedBy: "code-field", serverCode, serverMessage };
+    if (effectiveStatus === 402 && isX402Body(body, read)) {
+      return { code: "PAYMENT_REQUIRED", matchedBy: "code-field", serverCode, serverMessage };
+    }
+    if (body.consent_flow !== undefined) {
+      return { code: "CONSENT_REQUIRED", matchedBy: "code-field", serverCode, serverMessage };
+    }
+  } else if (typeof body === "string") {
+    serverMessage = textMessage(body);
+  }
+
+  if (serverMessage) {
+    const byMessage = matchMessage(serverMessage.toLowerCase(), effectiveStatus);
+    if (byMessage) return { code: byMessage, matchedBy: "message", serverCode, serverMessage };
+  }
+  const byStatus = effectiveStatus === undefined ? undefined : STATUS_DEFAULTS[effectiveStatus];
+  if (effectiveStatus === 402 && read("payment-required") !== undefined) {
+    return { code: "PAYMENT_REQUIRED", matchedBy: "status", serverCode, serverMessage };
+  }
+  return { code: byStatus ?? "UNKNOWN_ERROR", matchedBy: "status", serverCode, serverMessage };
+}

@@ -1,0 +1,17 @@
+import type { VeniceErrorCode, VeniceUserAction } from "../catalog.js";
+
+/** The person-facing texts of one language. `{seconds}`, `{model}` and `{id}` are filled in. */
+export interface VeniceLocaleTexts {
+  codes: Record<VeniceErrorCode, { title: string; description: string }>;
+  actions: Record<Exclude<VeniceUserAction, "none">, string>;
+  /** Label of the retry action while a wait is known. */
+  retryIn: string;
+  /** Sentences appended when the error carries the matching detail. */
+  extra: {
+    waitSeconds: string;
+    recommendedModel: string;
+    creditsRefunded: string;
+    requestId: string;
+    fieldErrors: string;
+  };
+}

@@ -1,0 +1,396 @@
+import { catalog, isVeniceErrorCode, type VeniceErrorCode } from "./catalog.js";
+import { classify, errorObject, isRecord } from "./classify.js";
+import { type HeaderReader, type HeadersLike, headerReader } from "./headers.js";
+import { toEpochMs, toNumber } from "./numbers.js";
+import { readRateLimit } from "./rate-limit.js";
+import { redactText, redactValue } from "./redact.js";
+import {
+  isVeniceError,
+  type SerializedVeniceError,
+  type VeniceBalance,
+  type VeniceDeprecation,
+  VeniceError,
+  type VeniceErrorInit,
+} from "./venice-error.js";
+
+/** Options for `toVeniceError`. */
+export interface ToVeniceErrorOptions {
+  /** Clock (epoch ms) for HTTP-date `Retry-After` and relative rate-limit resets. */
+  now?: number;
+  /** Exact secrets (e.g. the API key) to redact wherever they appear in messages and bodies. */
+  secrets?: readonly string[];
+}
+
+/** A response as plain data: what `toVeniceError` needs to classify an HTTP answer. */
+export interface VeniceResponseLike {
+  status?: number;
+  headers?: HeadersLike | null;
+  /** Raw text, bytes or the parsed JSON body. */
+  body?: unknown;
+}
+
+type Json = Record<string, unknown>;
+
+function decode(body: unknown): unknown {
+  if (typeof body === "string") {
+    const first = body.trimStart()[0];
+    if (first === "{" || first === "[") {
+      try {
+        return JSON.parse(body);
+      } catch {
+        return body;
+      }
+    }
+    return body;
+  }
+  if (body instanceof Uint8Array || body instanceof ArrayBuffer) {
+    return decode(new TextDecoder().decode(body));
+  }
+  return body;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === "string" && value ? value : undefined;
+}
+
+function seconds(value: unknown): number | undefined {
+  const n = toNumber(value);
+  return n === undefined || n < 0 ? undefined : Math.round(n * 1000);
+}
+
+/** The server's wait hint in ms: headers, then body fields, then the text of an abuse lock-out. */
+function retryAfterMs(
+  read: HeaderReader,
+  body: unknown,
+  inner: Json | undefined,
+  message: string | undefined,
+  now: number,
+): number | undefined {
+  const ms = toNumber(read("retry-after-ms"));
+  if (ms !== undefined && ms >= 0) return Math.round(ms);
+  const header = read("retry-after");
+  if (header !== undefined) {
+    const bySeconds = seconds(header);
+    if (bySeconds !== undefined) return bySeconds;
+    const date = Date.parse(header);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  const fromBody =
+    seconds(inner?.retry_after) ?? (isRecord(body) ? seconds(body.retry_after) : undefined);
+  if (fromBody !== undefined) return fromBody;
+  const wait = message ? /please wait (\d+(?:\.\d+)?)\s*(s\b|sec|second)/i.exec(message) : null;
+  return wait ? seconds(wait[1]) : undefined;
+}
+
+/** When no explicit hint came with a 429, the reset of the exhausted limit is one. */
+function resetHint(code: VeniceErrorCode, read: HeaderReader, now: number): number | undefined {
+  if (code !== "RATE_LIMIT_EXCEEDED" && code !== "TOO_MANY_FAILED_ATTEMPTS") return undefined;
+  const limits = readRateLimit(read, now);
+  if (!limits) return undefined;
+  const candidates =
+    code === "TOO_MANY_FAILED_ATTEMPTS"
+      ? [limits.failuresResetAt]
+      : [
+          limits.remainingRequests === 0 ? limits.resetRequestsAt : undefined,
+          limits.remainingTokens === 0 ? limits.resetTokensAt : undefined,
+          limits.remaining === 0 ? limits.resetAt : undefined,
+        ];
+  const at = candidates.filter((value): value is number => value !== undefined);
+  return at.length > 0 ? Math.max(0, Math.max(...at) - now) : undefined;
+}
+
+function requestIdOf(read: HeaderReader, body: unknown, inner: Json | undefined, message?: string) {
+  return (
+    read("x-request-id") ??
+    str(inner?.request_id) ??
+    (isRecord(body) ? str(body.request_id) : undefined) ??
+    (message ? /request id:?\s*([\w-]{6,})/i.exec(message)?.[1] : undefined) ??
+    read("cf-ray")
+  );
+}
+
+function balanceOf(read: HeaderReader): VeniceBalance | undefined {
+  const usd = toNumber(read("x-venice-balance-usd"));
+  const diem = toNumber(read("x-venice-balance-diem"));
+  if (usd === undefined && diem === undefined) return undefined;
+  const balance: VeniceBalance = {};
+  if (usd !== undefined) balance.usd = usd;
+  if (diem !== undefined) balance.diem = diem;
+  return balance;
+}
+
+const DEPRECATION_HEADERS: ReadonlyArray<readonly [string, keyof VeniceDeprecation]> = [
+  ["x-venice-model-deprecation-warning", "warning"],
+  ["x-venice-deprecated", "warning"],
+  ["deprecation", "date"],
+  ["x-venice-model-deprecation-date", "date"],
+  ["x-venice-deprecated-replacement", "replacement"],
+  ["sunset", "sunset"],
+  ["link", "link"],
+];
+
+function deprecationOf(read: HeaderReader): VeniceDeprecation | undefined {
+  let result: VeniceDeprecation | undefined;
+  for (const [header, field] of DEPRECATION_HEADERS) {
+    const value = read(header);
+    if (value !== undefined) {
+      result ??= {};
+      result[field] = value;
+    }
+  }
+  return result;
+}
+
+/** Builds the error for an HTTP answer (or an in-stream event when `status` is 200 or unknown). */
+export function fromResponse(
+  input: VeniceResponseLike,
+  options: ToVeniceErrorOptions = {},
+): VeniceError {
+  const now = options.now ?? Date.now();
+  const read = headerReader(input.headers);
+  let body = decode(input.body);
+  if (options.secrets?.length) body = redactValue(body, options.secrets);
+  const status = typeof input.status === "number" && input.status > 0 ? input.status : undefined;
+
+  if (isRecord(body)) {
+    const revived = reviveSerialized(body, input, status);
+    if (revived) return revived;
+    if (isRecord(body.error) && body.error.name === "VeniceError") {
+      const nested = reviveSerialized(body.error, input, status);
+      if (nested) return nested;
+    }
+  }
+
+  const found = classify(status, body, read);
+  const inner = isRecord(body) ? errorObject(body) : undefined;
+  const message = found.serverMessage
+    ? redactText(found.serverMessage, options.secrets)
+    : undefined;
+  const code = found.code;
+  const init: VeniceErrorInit = {
+    code,
+    status: status ?? catalog[code].status,
+    matchedBy: found.matchedBy,
+    headers: input.headers ?? undefined,
+    now,
+  };
+  if (message !== undefined) init.message = message;
+  if (found.serverCode !== undefined) init.serverCode = found.serverCode;
+  if (body !== undefined && body !== "") init.body = body;
+  if (code === "UNKNOWN_ERROR" && status !== undefined) {
+    init.retryable = status >= 500 || status === 408;
+  }
+  const wait = retryAfterMs(read, body, inner, message, now) ?? resetHint(code, read, now);
+  if (wait !== undefined) init.retryAfterMs = wait;
+  const requestId = requestIdOf(read, body, inner, message);
+  if (requestId !== undefined) init.requestId = requestId;
+  const balance = balanceOf(read);
+  if (balance) init.balance = balance;
+  const deprecation = deprecationOf(read);
+  if (deprecation) init.deprecation = deprecation;
+  if (isRecord(body)) {
+    const refunded = body.credits_refunded ?? inner?.credits_refunded;
+    if (typeof refunded === "boolean") init.creditsRefunded = refunded;
+    const suggested = str(body.suggested_prompt) ?? str(inner?.suggested_prompt);
+    if (suggested !== undefined) init.suggestedPrompt = suggested;
+  }
+  const recommended =
+    (isRecord(body) ? (str(inner?.recommended_model) ?? str(body.recommended_model)) : undefined) ??
+    (message ? /did you mean:?\s*["'`]?([\w.:/-]+?)["'`]?\??$/i.exec(message)?.[1] : undefined) ??
+    deprecation?.replacement;
+  if (recommended !== undefined) init.recommendedModel = recommended;
+  return new VeniceError(init);
+}
+
+/** Revives `toJSON()` output (possibly relayed through another server) without re-classifying. */
+function reviveSerialized(
+  json: Json,
+  input: VeniceResponseLike,
+  status: number | undefined,
+): VeniceError | undefined {
+  if (json.name !== "VeniceError" || !isVeniceErrorCode(json.code)) return undefined;
+  const data = json as unknown as SerializedVeniceError;
+  const init: VeniceErrorInit = {
+    code: data.code,
+    status: typeof data.status === "number" ? data.status : (status ?? catalog[data.code].status),
+    matchedBy: data.matchedBy ?? "code-field",
+    headers: data.headers ?? input.headers ?? undefined,
+  };
+  const copy = [
+    "message",
+    "serverCode",
+    "retryable",
+    "retryAfterMs",
+    "requestId",
+    "creditsRefunded",
+    "recommendedModel",
+    "suggestedPrompt",
+    "fieldErrors",
+    "issues",
+    "rateLimit",
+    "balance",
+    "deprecation",
+    "attempts",
+    "body",
+  ] as const;
+  for (const key of copy) {
+    if (data[key] !== undefined) (init as unknown as Json)[key] = data[key];
+  }
+  init.fieldErrors ??= {};
+  return new VeniceError(init);
+}
+
+const CONNECTION_CODES =
+  /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_CLOSED)$/;
+const TIMEOUT_CODES = /^(ETIMEDOUT|ESOCKETTIMEDOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT)$/;
+const NETWORK_MESSAGE =
+  /fetch failed|failed to fetch|networkerror|network error|network request failed|load failed|socket hang up|other side closed/i;
+
+function errorCode(error: { code?: unknown; cause?: unknown }): string | undefined {
+  if (typeof error.code === "string") return error.code;
+  if (isRecord(error.cause) && typeof error.cause.code === "string") return error.cause.code;
+  return undefined;
+}
+
+/** A copy of an error that drops properties which may hold request credentials (axios' `config`). */
+function safeCause(error: Error): Error {
+  const risky = ["config", "request", "headers", "options"].some((key) => key in error);
+  if (!risky) return error;
+  const copy = new Error(redactText(error.message));
+  copy.name = error.name;
+  if (error.stack) copy.stack = redactText(error.stack);
+  return copy;
+}
+
+function clientError(code: VeniceErrorCode, cause: unknown): VeniceError {
+  return new VeniceError({ code, status: 0, matchedBy: "client", cause });
+}
+
+function fromError(error: Error & Json, options: ToVeniceErrorOptions): VeniceError | undefined {
+  const name = error.name;
+  const ctor = (error.constructor as { name?: string } | undefined)?.name ?? "";
+  if (name === "AbortError" || ctor === "APIUserAbortError") return clientError("ABORTED", error);
+  if (name === "TimeoutError" || ctor === "APIConnectionTimeoutError") {
+    return clientError("CLIENT_TIMEOUT", error);
+  }
+  // Vercel AI SDK: RetryError wraps the last APICallError.
+  if (error.lastError !== undefined && Array.isArray(error.errors)) {
+    return convert(error.lastError, options);
+  }
+  // Vercel AI SDK APICallError keeps the raw body.
+  if (
+    typeof error.statusCode === "number" &&
+    ("responseBody" in error || "responseHeaders" in error)
+  ) {
+    return fromResponse(
+      {
+        status: error.statusCode,
+        headers: error.responseHeaders as HeadersLike | undefined,
+        body: error.responseBody,
+      },
+      options,
+    );
+  }
+  // openai-node APIError: `error` is the body's `error` field, `headers` a Headers object.
+  if ("error" in error && "headers" in error && "status" in error) {
+    if (typeof error.status === "number") {
+      const text = error.error === undefined ? error.message.replace(/^\d{3} /, "") : undefined;
+      return fromResponse(
+        {
+          status: error.status,
+          headers: error.headers as HeadersLike | undefined,
+          body: text === undefined ? { error: error.error } : text,
+        },
+        options,
+      );
+    }
+    if (isVeniceError(error.cause)) return error.cause;
+    if (/timed out/i.test(error.message)) return clientError("CLIENT_TIMEOUT", error);
+    return clientError("CONNECTION_ERROR", safeCause(error));
+  }
+  // axios-style: the answer sits on `response`.
+  if (isRecord(error.response) && typeof error.response.status === "number") {
+    return fromResponse(
+      {
+        status: error.response.status,
+        headers: error.response.headers as HeadersLike | undefined,
+        body: error.response.data ?? error.response.body,
+      },
+      options,
+    );
+  }
+  const code = errorCode(error);
+  if (code && TIMEOUT_CODES.test(code)) return clientError("CLIENT_TIMEOUT", safeCause(error));
+  if (
+    (code && CONNECTION_CODES.test(code)) ||
+    (name === "TypeError" && NETWORK_MESSAGE.test(error.message))
+  ) {
+    return clientError("CONNECTION_ERROR", safeCause(error));
+  }
+  if (isVeniceError(error.cause)) return error.cause;
+  if (error.cause instanceof Error) {
+    const inner = fromError(error.cause as Error & Json, options);
+    if (inner && inner.code !== "UNKNOWN_ERROR") return inner;
+  }
+  return undefined;
+}
+
+function looksLikeResponse(value: Json): boolean {
+  return (
+    typeof value.status === "number" ||
+    typeof value.statusCode === "number" ||
+    "headers" in value ||
+    "body" in value
+  );
+}
+
+function convert(input: unknown, options: ToVeniceErrorOptions): VeniceError {
+  if (isVeniceError(input)) return input;
+  if (input instanceof Error) {
+    const found = fromError(input as Error & Json, options);
+    if (found) return found;
+    return new VeniceError({ code: "UNKNOWN_ERROR", matchedBy: "client", cause: safeCause(input) });
+  }
+  if (typeof input === "string") return fromResponse({ body: input }, options);
+  if (typeof Response !== "undefined" && input instanceof Response) {
+    return fromResponse({ status: input.status, headers: input.headers }, options);
+  }
+  if (isRecord(input)) {
+    if (input.name === "VeniceError" && isVeniceErrorCode(input.code)) {
+      return fromResponse({ body: input }, options);
+    }
+    if (looksLikeResponse(input)) {
+      const status = typeof input.status === "number" ? input.status : input.statusCode;
+      return fromResponse(
+        {
+          status: status as number | undefined,
+          headers: input.headers as HeadersLike | undefined,
+          body: "body" in input ? input.body : input.data,
+        },
+        options,
+      );
+    }
+    if ("error" in input || "code" in input || input.type === "response.failed") {
+      return fromResponse({ body: input }, options);
+    }
+  }
+  return new VeniceError({
+    code: "UNKNOWN_ERROR",
+    matchedBy: "client",
+    cause: redactValue(input, options.secrets),
+  });
+}
+
+/**
+ * Turns anything a Venice call can produce into one `VeniceError`. Synchronous and never throws.
+ * Accepts `{ status, headers, body }` (raw or parsed body), a `VeniceError` or its `toJSON()`,
+ * openai-node and Vercel AI SDK errors, abort/timeout/network errors, parsed in-stream error
+ * events, and anything else (UNKNOWN_ERROR with `cause`).
+ */
+export function toVeniceError(input: unknown, options: ToVeniceErrorOptions = {}): VeniceError {
+  try {
+    return convert(input, options);
+  } catch (failure) {
+    return new VeniceError({ code: "UNKNOWN_ERROR", matchedBy: "client", cause: failure });
+  }
+}
