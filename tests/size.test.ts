@@ -144,9 +144,10 @@ describe("size budgets (.size-limit.json, min+gzip)", () => {
         `size-limit: ${rootResults.map((r) => `${r.name}: ${kB(r.size ?? Number.NaN)}`).join("; ")}`,
       );
     }
-    expect(rootRun?.code, `size-limit failed:\n${rootRun ? sizeError(rootRun) : "did not run"}`).toBe(
-      0,
-    );
+    expect(
+      rootRun?.code,
+      `size-limit failed:\n${rootRun ? sizeError(rootRun) : "did not run"}`,
+    ).toBe(0);
   });
 });
 
@@ -176,7 +177,8 @@ describe("@venice-errors/test-utils is never part of production code", () => {
     const offenders: string[] = [];
     for (const file of files) {
       const text = readFileSync(join(dist, file), "utf8");
-      if (TEST_UTILS_IMPORT.test(text)) offenders.push(`dist/${file} imports @venice-errors/test-utils`);
+      if (TEST_UTILS_IMPORT.test(text))
+        offenders.push(`dist/${file} imports @venice-errors/test-utils`);
       if (TEST_UTILS_INLINED.test(text)) {
         offenders.push(`dist/${file} contains bundled test-utils code (a test-utils/src region)`);
       }

@@ -2,7 +2,15 @@
 // These checks work on BUILT packages (dist/), never on sources.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,9 +30,12 @@ export interface PublishedPackage {
 }
 
 /** The four published packages, in dependency order (core first). */
-export const PUBLISHED: PublishedPackage[] = ["core", "node-client", "react-hooks", "test-utils"].map(
-  (dir) => ({ name: `@venice-errors/${dir}`, dir, path: join(ROOT, "packages", dir) }),
-);
+export const PUBLISHED: PublishedPackage[] = [
+  "core",
+  "node-client",
+  "react-hooks",
+  "test-utils",
+].map((dir) => ({ name: `@venice-errors/${dir}`, dir, path: join(ROOT, "packages", dir) }));
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Manifest = {
@@ -130,6 +141,11 @@ export function describeRun(result: RunResult, max = 4000): string {
   return `\`${result.command}\` exited with ${result.code} after ${result.ms} ms:\n${tail}`;
 }
 
+/** True when an opt-in switch of these checks is set to "1" (test-only, not a build input). */
+function envFlag(name: "KEEP_TMP" | "VENICE_ERRORS_SKIP_BUILD"): boolean {
+  return process.env[name] === "1";
+}
+
 export async function makeTempDir(label: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `venice-errors-${label}-`));
 }
@@ -137,7 +153,7 @@ export async function makeTempDir(label: string): Promise<string> {
 /** Removes a temp dir unless KEEP_TMP=1 (handy when debugging a failure). */
 export async function removeTempDir(dir: string | undefined): Promise<void> {
   if (!dir) return;
-  if (process.env.KEEP_TMP === "1") {
+  if (envFlag("KEEP_TMP")) {
     console.log(`KEEP_TMP=1: kept ${dir}`);
     return;
   }
@@ -169,7 +185,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * another one is rewriting. Set VENICE_ERRORS_SKIP_BUILD=1 to skip it entirely.
  */
 export async function ensureBuilt(): Promise<BuildState> {
-  if (process.env.VENICE_ERRORS_SKIP_BUILD === "1") return { ok: true, log: "build skipped" };
+  if (envFlag("VENICE_ERRORS_SKIP_BUILD")) return { ok: true, log: "build skipped" };
   // Every test file of one vitest run shares the vitest main process: its pid names the run.
   const runId = isMainThread ? process.ppid : process.pid;
   const key = createHash("sha1").update(ROOT).digest("hex").slice(0, 10);
@@ -271,20 +287,26 @@ export function exportTarget(value: Json | undefined, conditions: string[]): str
   return undefined;
 }
 
-/** The exports-map subpaths that lead to JavaScript (not package.json, CSS, wildcards). */
-export function javascriptSubpaths(manifest: Manifest): string[] {
+/**
+ * The exports-map subpaths that lead to JavaScript for `import` (ESM) or `require` (CJS):
+ * not package.json, CSS or wildcards. A subpath without a `require` (or `default`) condition is
+ * ESM-only and is not listed for "require".
+ */
+export function javascriptSubpaths(manifest: Manifest, kind: "import" | "require"): string[] {
   const exportsMap = manifest.exports;
+  const isJs = (target: string | undefined) => target !== undefined && /\.(c|m)?js$/.test(target);
+  const conditions = ["node", kind];
   if (exportsMap === undefined || exportsMap === null) return ["."];
-  if (typeof exportsMap === "string" || Array.isArray(exportsMap)) return ["."];
+  if (typeof exportsMap === "string" || Array.isArray(exportsMap)) {
+    return isJs(exportTarget(exportsMap, conditions)) ? ["."] : [];
+  }
   const keys = Object.keys(exportsMap);
-  if (!keys.every((key) => key.startsWith("."))) return ["."]; // conditions-only exports map
-  return keys.filter((subpath) => {
-    if (subpath.includes("*")) return false;
-    const value = exportsMap[subpath];
-    const target =
-      exportTarget(value, ["node", "import"]) ?? exportTarget(value, ["node", "require"]);
-    return target !== undefined && /\.(c|m)?js$/.test(target);
-  });
+  if (!keys.every((key) => key.startsWith("."))) {
+    return isJs(exportTarget(exportsMap, conditions)) ? ["."] : []; // conditions-only map
+  }
+  return keys.filter(
+    (subpath) => !subpath.includes("*") && isJs(exportTarget(exportsMap[subpath], conditions)),
+  );
 }
 
 /** "@scope/name" + "./sub" -> "@scope/name/sub" */
