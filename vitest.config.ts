@@ -24,20 +24,31 @@ export default defineConfig({
   resolve: { alias: sourceAliases },
   test: {
     projects: [
-      { extends: true, test: { name: "core", root: "packages/core", include: ["src/**/*.test.ts"] } },
       {
         extends: true,
-        test: { name: "node-client", root: "packages/node-client", include: ["src/**/*.test.ts"] },
+        test: { name: "core", root: here("packages/core"), include: ["src/**/*.test.ts"] },
       },
       {
         extends: true,
-        test: { name: "test-utils", root: "packages/test-utils", include: ["src/**/*.test.ts"] },
+        test: {
+          name: "node-client",
+          root: here("packages/node-client"),
+          include: ["src/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "test-utils",
+          root: here("packages/test-utils"),
+          include: ["src/**/*.test.ts"],
+        },
       },
       {
         extends: true,
         test: {
           name: "react-hooks",
-          root: "packages/react-hooks",
+          root: here("packages/react-hooks"),
           include: ["src/**/*.test.{ts,tsx}"],
           environment: "happy-dom",
         },
@@ -46,7 +57,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "demo",
-          root: "apps/demo",
+          root: here("apps/demo"),
           include: ["{src,server,e2e}/**/*.test.{ts,tsx}"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -56,7 +67,7 @@ export default defineConfig({
         // Checks on built artifacts: packaging, runtimes, sizes, releases.
         test: {
           name: "repo",
-          root: ".",
+          root: here("."),
           include: ["tests/**/*.test.ts"],
           testTimeout: 300_000,
           hookTimeout: 300_000,

@@ -5,7 +5,9 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 
 const root = new URL("..", import.meta.url);
-const pinned = JSON.parse(readFileSync(new URL("package.json", root), "utf8")).packageManager.split("@")[1];
+const pinned = JSON.parse(readFileSync(new URL("package.json", root), "utf8")).packageManager.split(
+  "@",
+)[1];
 const env = { ...process.env, CI: "true", TURBO_TELEMETRY_DISABLED: "1" };
 
 function run(command, args) {

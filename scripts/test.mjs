@@ -5,7 +5,11 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 
 const root = new URL("..", import.meta.url);
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.FORCE_COLOR ?? "0" };
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: "1",
+  FORCE_COLOR: process.env.FORCE_COLOR ?? "0",
+};
 let passed = 0;
 let failed = 0;
 
@@ -46,7 +50,9 @@ if (built) {
     passed += result.numPassedTests;
     failed += result.numFailedTests + result.numPendingTests + result.numTodoTests;
     // A suite that fails to load has no tests to count: count it as a failure.
-    failed += result.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
+    failed += result.testResults.filter(
+      (file) => file.status === "failed" && file.assertionResults.length === 0,
+    ).length;
   } catch {
     console.error("tests: vitest wrote no report");
     failed++;

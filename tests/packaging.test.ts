@@ -91,7 +91,7 @@ afterAll(async () => {
 
 /** `pnpm pack` (rewrites workspace:^ to real ranges) into a folder of its own. */
 async function pack(pkg: PublishedPackage): Promise<string> {
-  if (!existsSync(join(pkg.path, "dist"))) throw new Error(notBuiltMessage(pkg, build));
+  if (listFiles(join(pkg.path, "dist")).length === 0) throw new Error(notBuiltMessage(pkg, build));
   const destination = join(work, "tarballs", pkg.dir);
   mkdirSync(destination, { recursive: true });
   const result = await run("pnpm", ["pack", "--pack-destination", destination], {
@@ -391,6 +391,12 @@ describe.concurrent.each(PUBLISHED)("$name (packed tarball)", (pkg) => {
   it("a consumer type-checks with NodeNext resolution (.mts and .cts)", async () => {
     const { esm, installed } = await probe(pkg);
     const main = esm["."];
+    if (!main?.ok) {
+      throw new Error(
+        `${pkg.name}: cannot type-check a consumer, the ESM import of the main entry failed: ` +
+          shortError(main?.error ?? "no result"),
+      );
+    }
     const names = main?.ok
       ? main.names.filter((name) => name !== "default" && /^[A-Za-z_$][\w$]*$/.test(name))
       : [];

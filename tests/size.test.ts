@@ -35,6 +35,7 @@ interface SizeResult {
   name: string;
   passed?: boolean;
   size?: number;
+  sizeLimit?: number;
 }
 
 const CONFIG_FILE = join(ROOT, ".size-limit.json");
@@ -134,7 +135,8 @@ describe("size budgets (.size-limit.json, min+gzip)", () => {
     console.log(`${entry.name}: ${kB(result.size)}, limit ${entry.limit ?? "none"}`);
     expect(
       result.passed,
-      `${entry.name}: ${kB(result.size)} exceeds the budget of ${entry.limit} (min+gzip)`,
+      `${entry.name}: ${kB(result.size)} exceeds the budget of ${entry.limit}` +
+        `${result.sizeLimit ? ` = ${result.sizeLimit} B` : ""} (min+gzip)`,
     ).toBe(true);
   });
 

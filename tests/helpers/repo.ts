@@ -179,15 +179,17 @@ export interface BuildState {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Builds the published packages once per vitest run (`turbo run build --filter=./packages/*`,
- * a cache hit when the build already ran). Test files run in parallel workers: a lock directory
+ * Builds the published packages once per vitest run (`turbo run build --filter=./packages/*`)
+ * unless every dist/ is newer than its sources (scripts/test.mjs builds just before). Test files run in parallel workers: a lock directory
  * makes sure exactly one of them builds while the others wait, so no file reads a dist/ that
  * another one is rewriting. Set VENICE_ERRORS_SKIP_BUILD=1 to skip it entirely.
  */
 export async function ensureBuilt(): Promise<BuildState> {
   if (envFlag("VENICE_ERRORS_SKIP_BUILD")) return { ok: true, log: "build skipped" };
-  // Every test file of one vitest run shares the vitest main process: its pid names the run.
-  const runId = isMainThread ? process.ppid : process.pid;
+  // Every test file of one vitest run shares the vitest main process: its pid (and start time,
+  // against pid reuse) names the run.
+  const mainPid = isMainThread ? process.ppid : process.pid;
+  const runId = `${mainPid}-${processStartTime(mainPid)}`;
   const key = createHash("sha1").update(ROOT).digest("hex").slice(0, 10);
   const stamp = join(tmpdir(), `venice-errors-build-${key}-${runId}.json`);
   const lock = `${stamp}.lock`;
@@ -208,6 +210,14 @@ export async function ensureBuilt(): Promise<BuildState> {
   }
   try {
     if (existsSync(stamp)) return readJson<BuildState>(stamp);
+    const stale = PUBLISHED.filter(needsBuild);
+    if (stale.length === 0) {
+      // Do not even replay turbo's cache: that rewrites dist/ files that other vitest projects
+      // running at the same time may be reading.
+      const state: BuildState = { ok: true, log: "every dist/ is newer than its sources" };
+      writeFileSync(stamp, JSON.stringify(state));
+      return state;
+    }
     const result = await run(
       "pnpm",
       [
@@ -244,6 +254,43 @@ export async function ensureBuilt(): Promise<BuildState> {
   }
 }
 
+/** Newest modification time (ms) of the files below `dir` that pass `keep`, 0 if none. */
+function newestMtime(dir: string, keep: (file: string) => boolean = () => true): number {
+  return listFiles(dir)
+    .filter(keep)
+    .reduce((newest, file) => Math.max(newest, statSync(join(dir, file)).mtimeMs), 0);
+}
+
+/** A package needs a build when dist/ is missing or older than its sources or build config. */
+function needsBuild(pkg: PublishedPackage): boolean {
+  const dist = join(pkg.path, "dist");
+  const built = listFiles(dist).map((file) => statSync(join(dist, file)).mtimeMs);
+  if (built.length === 0) return true;
+  const oldestOutput = Math.min(...built);
+  const isSource = (file: string) => !/\.test\.tsx?$/.test(file);
+  const configs = [
+    join(pkg.path, "package.json"),
+    join(pkg.path, "tsconfig.json"),
+    join(pkg.path, "tsdown.config.ts"),
+    join(ROOT, "tsdown.shared.ts"),
+    join(ROOT, "tsconfig.base.json"),
+  ]
+    .filter((file) => existsSync(file))
+    .map((file) => statSync(file).mtimeMs);
+  const newestInput = Math.max(newestMtime(join(pkg.path, "src"), isSource), ...configs);
+  return newestInput > oldestOutput;
+}
+
+/** Start time of a process in clock ticks since boot (Linux), or 0 where /proc is missing. */
+function processStartTime(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? "0";
+  } catch {
+    return "0";
+  }
+}
+
 function cleanOldStamps(key: string, keep: string) {
   for (const file of readdirSync(tmpdir())) {
     const path = join(tmpdir(), file);
@@ -257,7 +304,7 @@ function cleanOldStamps(key: string, keep: string) {
 /** A failure message for a package whose dist/ is missing, with the build's output. */
 export function notBuiltMessage(pkg: PublishedPackage, build: BuildState): string {
   return (
-    `${pkg.name}: packages/${pkg.dir}/dist does not exist. ` +
+    `${pkg.name}: packages/${pkg.dir}/dist is missing or empty. ` +
     `Run \`pnpm exec turbo run build --filter=./packages/*\` first.\n` +
     (build.ok ? "" : `The build failed:\n${build.log}`)
   );
@@ -297,7 +344,7 @@ export function javascriptSubpaths(manifest: Manifest, kind: "import" | "require
   const isJs = (target: string | undefined) => target !== undefined && /\.(c|m)?js$/.test(target);
   const conditions = ["node", kind];
   if (exportsMap === undefined || exportsMap === null) return ["."];
-  if (typeof exportsMap === "string" || Array.isArray(exportsMap)) {
+  if (typeof exportsMap !== "object" || Array.isArray(exportsMap)) {
     return isJs(exportTarget(exportsMap, conditions)) ? ["."] : [];
   }
   const keys = Object.keys(exportsMap);
@@ -307,9 +354,4 @@ export function javascriptSubpaths(manifest: Manifest, kind: "import" | "require
   return keys.filter(
     (subpath) => !subpath.includes("*") && isJs(exportTarget(exportsMap[subpath], conditions)),
   );
-}
-
-/** "@scope/name" + "./sub" -> "@scope/name/sub" */
-export function specifier(name: string, subpath: string): string {
-  return subpath === "." ? name : `${name}/${subpath.slice(2)}`;
 }
