@@ -1,0 +1,82 @@
+import type { VeniceError, VeniceLocale } from "@venice-errors/core";
+import { type ReactElement, type ReactNode, useMemo, useRef, useState } from "react";
+import { systemClock, type VeniceClock } from "./clock.js";
+import { VeniceErrorContext, type VeniceErrorContextValue } from "./context.js";
+import { createDedupe, dedupeKey } from "./dedupe.js";
+import { isBlockingError, type VeniceToast, type VeniceToastAdapter } from "./toast.js";
+import { createToastQueue } from "./toast-queue.js";
+
+/** Props of `VeniceErrorProvider`. */
+export interface VeniceErrorProviderProps {
+  children?: ReactNode;
+  /** Language of every message: `"en"` (default) or `"ko"`. */
+  locale?: VeniceLocale;
+  /** Send toasts to a toast library instead of `<VeniceToaster />` (see `/sonner`, `/react-hot-toast`). */
+  toast?: VeniceToastAdapter;
+  /** The same code and status is toasted once within this many ms (default 5000). */
+  dedupeMs?: number;
+  /** How long a transient toast stays after any countdown ends, in ms (default 6000). */
+  duration?: number;
+  /** Called with every handled error, including deduplicated ones (for logging). */
+  onError?: (error: VeniceError) => void;
+  /** Which errors block the person until they act (default: auth and billing). */
+  blocking?: (error: VeniceError) => boolean;
+  /** Time source and ticker; inject one in tests. */
+  clock?: VeniceClock;
+}
+
+/** Shares locale, toasts, dedupe and `onError` with every `useVeniceError()` below it. */
+export function VeniceErrorProvider(props: VeniceErrorProviderProps): ReactElement {
+  const { locale = "en", clock = systemClock } = props;
+  // Latest props for `report`, so inline callbacks do not change the context on every render.
+  const latest = useRef(props);
+  latest.current = props;
+  const [shared] = useState(() => ({
+    queue: createToastQueue(),
+    dedupe: createDedupe(),
+    /** Last toast id per dedupe key: a repeat within the window refers to the toast on screen. */
+    ids: new Map<string, string>(),
+    count: 0,
+  }));
+
+  const value = useMemo<VeniceErrorContextValue>(() => {
+    const { queue, dedupe } = shared;
+    return {
+      locale,
+      clock,
+      queue,
+      report(error, options, retryAt) {
+        const { onError, dedupeMs = 5000, duration = 6000, blocking, toast } = latest.current;
+        onError?.(error);
+        // A cancel is the person's own doing: nothing to tell them.
+        if (options.toast === false || error.code === "ABORTED") return undefined;
+        const now = clock.now();
+        const key = dedupeKey(error);
+        if (!dedupe.admit(key, now, dedupeMs)) return shared.ids.get(key);
+        const isBlocking = (blocking ?? isBlockingError)(error);
+        const item: VeniceToast = {
+          id: `venice-${++shared.count}`,
+          key,
+          error,
+          blocking: isBlocking,
+          createdAt: now,
+          ...(retryAt === undefined ? {} : { retryAt }),
+          ...(isBlocking ? {} : { expiresAt: (retryAt ?? now) + duration }),
+          ...(options.retry ? { retry: options.retry } : {}),
+          ...(options.onAction ? { onAction: options.onAction } : {}),
+        };
+        shared.ids.set(key, item.id);
+        if (toast) toast.show(item, { locale: latest.current.locale ?? "en", clock });
+        else queue.add(item);
+        return item.id;
+      },
+      dismiss(id) {
+        const { toast } = latest.current;
+        if (toast) toast.dismiss(id);
+        else queue.dismiss(id);
+      },
+    };
+  }, [locale, clock, shared]);
+
+  return <VeniceErrorContext.Provider value={value}>{props.children}</VeniceErrorContext.Provider>;
+}
