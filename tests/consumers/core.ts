@@ -1,0 +1,22 @@
+// What a user of @venice-errors/core writes; type-checked against the packed package.
+import {
+  catalog,
+  formatVeniceError,
+  isVeniceError,
+  retryDelay,
+  toVeniceError,
+  VENICE_ERROR_CODES,
+  type VeniceError,
+  type VeniceErrorCode,
+} from "@venice-errors/core";
+import { standardErrorBodySchema } from "@venice-errors/core/schemas";
+
+const error: VeniceError = toVeniceError({ status: 402, body: '{"error":"Insufficient balance"}' });
+const code: VeniceErrorCode = error.code;
+const wait: number | null = retryDelay(error, 1, { maxRetryAfterMs: 10_000 });
+const title: string = formatVeniceError(error, { locale: "ko" }).title;
+const fields: Record<string, string[]> = error.fieldErrors;
+const first: VeniceErrorCode | undefined = VENICE_ERROR_CODES[0];
+const status: number = catalog.RATE_LIMIT_EXCEEDED.status;
+const parsed = standardErrorBodySchema.safeParse(error.body);
+export const summary = [code, wait, title, fields, first, status, parsed.success, isVeniceError(error)];
