@@ -1,0 +1,110 @@
+// The demo's HTTP server: the built page plus a small JSON/SSE API over node-client.
+import { createServer } from "node:http";
+import { toVeniceError } from "@venice-errors/core";
+import { createCallLog } from "./call-log.js";
+import { chatParams, relayChat, relayStatus } from "./chat.js";
+import { HttpError, readJson, sendJson, serveStatic } from "./http.js";
+import { scriptsFor } from "./scenarios.js";
+
+/**
+ * @typedef {{
+ *   client: { chat: { completions: { create: Function } }, models: { list: Function }, rateLimits?: unknown },
+ *   createLabClient?: () => DemoServerOptions["client"],
+ *   venice?: { enqueue: (...scripts: object[]) => unknown },
+ *   mode: "fake" | "live",
+ *   distDir: string,
+ *   maxRetries: number,
+ *   callLog?: ReturnType<typeof createCallLog>,
+ *   secrets?: string[],
+ * }} DemoServerOptions
+ */
+
+/**
+ * Creates (does not start) the demo's `http.Server`.
+ * @param {DemoServerOptions} options
+ */
+export function createDemoServer(options) {
+  const callLog = options.callLog ?? createCallLog();
+  /** The client of the last call, and the last rate-limit headers any client saw. */
+  const state = { lastClient: options.client, rateLimits: /** @type {unknown} */ (undefined) };
+  return createServer((req, res) => {
+    handle(req, res, options, callLog, state).catch((thrown) => {
+      const status = thrown instanceof HttpError ? thrown.status : 500;
+      if (status === 500) console.error("demo server:", thrown);
+      if (!res.headersSent)
+        sendJson(res, status, {
+          message: thrown instanceof HttpError ? thrown.message : "Internal error",
+        });
+      else res.end();
+    });
+  });
+}
+
+/**
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ * @param {DemoServerOptions} options
+ * @param {ReturnType<typeof createCallLog>} callLog
+ * @param {{ lastClient: DemoServerOptions["client"], rateLimits: unknown }} state
+ */
+async function handle(req, res, options, callLog, state) {
+  const { pathname } = new URL(req.url ?? "/", "http://127.0.0.1");
+  const route = `${req.method} ${pathname}`;
+  const { client, secrets } = options;
+  switch (route) {
+    case "GET /api/status":
+      // An answer without rate-limit headers (a dropped connection) keeps the last ones shown.
+      state.rateLimits = state.lastClient.rateLimits ?? state.rateLimits;
+      return sendJson(res, 200, {
+        mode: options.mode,
+        scenarios: options.mode === "fake",
+        rateLimits: state.rateLimits ?? null,
+        lastCall: callLog.last() ?? null,
+        now: Date.now(),
+      });
+    case "GET /api/models":
+      try {
+        const list = await client.models.list();
+        const models = (list?.data ?? list ?? [])
+          .filter((/** @type {{ type?: string }} */ model) => !model.type || model.type === "text")
+          .map((/** @type {{ id: string }} */ model) => ({ id: model.id }));
+        return sendJson(res, 200, { models });
+      } catch (thrown) {
+        const error = toVeniceError(thrown, secrets ? { secrets } : undefined);
+        return sendJson(res, relayStatus(error), error.toJSON());
+      }
+    case "POST /api/chat": {
+      const body = await readJson(req);
+      state.lastClient = client;
+      return relayChat({ client, params: chatParams(body), res, callLog, secrets });
+    }
+    case "POST /api/trigger": {
+      const body = await readJson(req);
+      if (options.mode !== "fake" || !options.venice) {
+        throw new HttpError(409, "Scenarios only run against the built-in fake Venice server.");
+      }
+      const scenario = typeof body.scenario === "string" ? body.scenario : "";
+      const code = typeof body.code === "string" ? body.code : undefined;
+      const plan = scriptsFor({ scenario, code }, { maxRetries: options.maxRetries });
+      if (!plan) throw new HttpError(400, `Unknown scenario: ${scenario}${code ? ` ${code}` : ""}`);
+      options.venice.enqueue(...plan.scripts);
+      const labClient = options.createLabClient?.() ?? client;
+      state.lastClient = labClient;
+      return relayChat({
+        client: labClient,
+        params: chatParams(body),
+        res,
+        callLog,
+        scenario: code ?? scenario,
+        timeoutMs: plan.timeoutMs,
+        abortAfterMs: plan.abortAfterMs,
+        secrets,
+      });
+    }
+    default:
+      if (pathname.startsWith("/api/")) throw new HttpError(404, `No route ${route}`);
+      if (req.method !== "GET" && req.method !== "HEAD")
+        throw new HttpError(405, "Method not allowed");
+      return serveStatic(res, options.distDir, pathname);
+  }
+}

@@ -1,0 +1,74 @@
+// Starts the whole demo: the fake Venice server (unless VENICE_API_KEY is set), a node-client
+// against it, and the demo's HTTP server on 127.0.0.1.
+import { fileURLToPath } from "node:url";
+import { createVeniceClient } from "@venice-errors/node-client";
+import { startFakeVenice } from "@venice-errors/test-utils/server";
+import { createDemoServer } from "./app.js";
+import { createCallLog } from "./call-log.js";
+import { demoHandler } from "./replies.js";
+
+const DIST = fileURLToPath(new URL("../dist", import.meta.url));
+const MAX_RETRIES = 2;
+
+/**
+ * @param {{ port?: number, apiKey?: string, baseURL?: string, distDir?: string, quiet?: boolean }} [options]
+ * @returns {Promise<{ url: string, mode: "fake" | "live", venice?: Awaited<ReturnType<typeof startFakeVenice>>, close: () => Promise<void> }>}
+ */
+export async function startDemo(options = {}) {
+  const live = Boolean(options.apiKey);
+  const venice = live ? undefined : await startFakeVenice({ seed: 7 });
+  venice?.setHandler(demoHandler);
+  const apiKey = options.apiKey || "demo-fake-key";
+  const callLog = createCallLog();
+  const makeClient = () =>
+    createVeniceClient({
+      apiKey,
+      baseURL: venice?.url ?? options.baseURL ?? "https://api.venice.ai/api/v1",
+      maxRetries: MAX_RETRIES,
+      timeoutMs: 30_000,
+      // Short waits keep the demo lively; a longer server hint is surfaced to the page instead.
+      retry: { baseDelayMs: 300, maxDelayMs: 2_000, maxRetryAfterMs: 5_000 },
+      onRetry: ({ error, delayMs }) =>
+        callLog.retrying({
+          status: error.status,
+          code: error.code,
+          waitMs: delayMs,
+          ...(error.requestId ? { requestId: error.requestId } : {}),
+        }),
+      ...(options.quiet ? {} : { logger: consoleLogger() }),
+    });
+  const server = createDemoServer({
+    client: makeClient(),
+    // Each Failure lab run is its own experiment: a fresh client, so the failure budget (and a
+    // lock-out after the abuse scenario) of one run does not refuse the next one.
+    createLabClient: () => makeClient(),
+    venice,
+    mode: live ? "live" : "fake",
+    distDir: options.distDir ?? DIST,
+    maxRetries: MAX_RETRIES,
+    callLog,
+    secrets: [apiKey],
+  });
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve(undefined));
+  });
+  const address = /** @type {import("node:net").AddressInfo} */ (server.address());
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    mode: live ? "live" : "fake",
+    venice,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(() => resolve(undefined)));
+      await venice?.close();
+    },
+  };
+}
+
+/** Prints the client's warnings and errors, one line each (the key is already redacted). */
+function consoleLogger() {
+  const line = (/** @type {string} */ level) => (/** @type {string} */ message) =>
+    console.log(`[venice ${level}] ${message}`);
+  return { warn: line("warn"), error: line("error") };
+}

@@ -1,0 +1,78 @@
+import { VeniceErrorProvider, VeniceToaster } from "@venice-errors/react-hooks";
+import { useEffect, useMemo, useState } from "react";
+import { fetchModels } from "./api";
+import { ChatPanel } from "./components/ChatPanel";
+import { FailureLab } from "./components/FailureLab";
+import { Header } from "./components/Header";
+import { StatusPanel } from "./components/StatusPanel";
+import { type Locale, LocaleContext, TEXTS, useTexts } from "./i18n";
+import { useChat } from "./use-chat";
+import { useDemoStatus } from "./use-status";
+
+const FALLBACK_MODELS = ["venice-uncensored", "llama-3.3-70b", "qwen3-235b"];
+
+function initialLocale(): Locale {
+  const saved = globalThis.localStorage?.getItem("demo-locale");
+  if (saved === "en" || saved === "ko") return saved;
+  return globalThis.navigator?.language?.startsWith("ko") ? "ko" : "en";
+}
+
+export function App() {
+  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const texts = useMemo(() => ({ locale, t: TEXTS[locale] }), [locale]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    localStorage.setItem("demo-locale", locale);
+  }, [locale]);
+  return (
+    <LocaleContext.Provider value={texts}>
+      <VeniceErrorProvider locale={locale}>
+        <Page onLocale={setLocale} />
+        <VeniceToaster />
+      </VeniceErrorProvider>
+    </LocaleContext.Provider>
+  );
+}
+
+function Page({ onLocale }: { onLocale: (locale: Locale) => void }) {
+  const chat = useChat();
+  const status = useDemoStatus(chat.busy);
+  const [models, setModels] = useState<string[]>(FALLBACK_MODELS);
+  const [model, setModel] = useState(FALLBACK_MODELS[0]!);
+  const [temperature, setTemperature] = useState(0.7);
+  const { t } = useTexts();
+
+  useEffect(() => {
+    fetchModels().then((ids) => {
+      if (ids.length === 0) return;
+      setModels(ids);
+      setModel((current) => (ids.includes(current) ? current : ids[0]!));
+    });
+  }, []);
+
+  return (
+    <div className="app">
+      <Header mode={status?.mode} onLocale={onLocale} />
+      <main className="layout">
+        <ChatPanel
+          chat={chat}
+          models={models}
+          model={model}
+          onModel={setModel}
+          temperature={temperature}
+          onTemperature={setTemperature}
+        />
+        <aside className="sidebar">
+          <FailureLab
+            enabled={status?.scenarios ?? false}
+            busy={chat.busy}
+            onTrigger={(scenario, code) =>
+              chat.send(t.defaultPrompt, { scenario, code, model, temperature })
+            }
+          />
+          <StatusPanel status={status} />
+        </aside>
+      </main>
+    </div>
+  );
+}
