@@ -8,7 +8,12 @@ const root = new URL("..", import.meta.url);
 const pinned = JSON.parse(readFileSync(new URL("package.json", root), "utf8")).packageManager.split(
   "@",
 )[1];
-const env = { ...process.env, CI: "true", TURBO_TELEMETRY_DISABLED: "1" };
+const env = {
+  ...process.env,
+  CI: "true",
+  TURBO_TELEMETRY_DISABLED: "1",
+  DEBIAN_FRONTEND: "noninteractive",
+};
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
@@ -33,13 +38,18 @@ if (pnpmVersion() !== pinned) {
 run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline", "--reporter=silent"]);
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (process.argv.includes("--browser") && !existsSync(chromium)) {
+// Debian's chromium for the browser tests, and a Korean font so Korean screenshots are legible.
+const missing = [
+  !existsSync(chromium) && "chromium",
+  !existsSync("/usr/share/fonts/truetype/nanum") && "fonts-nanum",
+].filter(Boolean);
+if (process.argv.includes("--browser") && missing.length > 0) {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync("/usr/bin/apt-get")) {
-    console.log("setup: installing Debian's chromium for the browser tests");
+    console.log(`setup: installing ${missing.join(", ")} with apt-get`);
     run("apt-get", ["update", "-qq"]);
-    run("apt-get", ["install", "-y", "-qq", "chromium"]);
-  } else {
+    run("apt-get", ["install", "-y", "-qq", ...missing]);
+  } else if (missing.includes("chromium")) {
     console.error(
       `setup: browser tests need Chromium at ${chromium}. Install it (Debian: \`sudo apt-get install -y chromium\`) or set CHROMIUM_PATH.`,
     );

@@ -19,4 +19,13 @@ const fields: Record<string, string[]> = error.fieldErrors;
 const first: VeniceErrorCode | undefined = VENICE_ERROR_CODES[0];
 const status: number = catalog.RATE_LIMIT_EXCEEDED.status;
 const parsed = standardErrorBodySchema.safeParse(error.body);
-export const summary = [code, wait, title, fields, first, status, parsed.success, isVeniceError(error)];
+export const summary = [
+  code,
+  wait,
+  title,
+  fields,
+  first,
+  status,
+  parsed.success,
+  isVeniceError(error),
+];
