@@ -21,6 +21,11 @@ export function isRecord(value: unknown): value is Json {
 
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
+/** An `error` string that is a code (`X402_WALLET_MISMATCH`, `UNAUTHORIZED`), not a message. */
+function isCodeText(value: string): boolean {
+  return UPPER_SNAKE.test(value) || isVeniceErrorCode(value);
+}
+
 /** Lower-case structured codes (OpenAI style, in-stream, x402) that map to a catalog code. */
 const CODE_ALIASES: Readonly<Record<string, VeniceErrorCode>> = {
   context_length_exceeded: "TOO_MANY_TOKENS",
@@ -40,14 +45,17 @@ const CODE_ALIASES: Readonly<Record<string, VeniceErrorCode>> = {
   x402_concurrency_limit: "RATE_LIMIT_EXCEEDED",
   settlement_failed: "PAYMENT_REQUIRED",
   settlement_timeout: "REQUEST_TIMEOUT",
+  // JSON-RPC (crypto RPC batch items): invalid request, unknown method, invalid params.
+  "-32600": "INVALID_REQUEST",
+  "-32601": "INVALID_REQUEST",
+  "-32602": "INVALID_REQUEST",
 };
 
 /** Maps a structured code to the catalog: exact, alias, or family (`X402_SIGN_IN_*`). */
 function codeFromField(value: string): VeniceErrorCode | undefined {
   if (isVeniceErrorCode(value)) return value;
   const lower = value.toLowerCase();
-  const alias = CODE_ALIASES[lower];
-  if (alias) return alias;
+  if (Object.hasOwn(CODE_ALIASES, lower)) return CODE_ALIASES[lower];
   if (lower.startsWith("x402_sign_in_")) return "X402_INVALID_SIGN_IN";
   return undefined;
 }
@@ -125,20 +133,36 @@ export function errorObject(body: Json): Json | undefined {
   return undefined;
 }
 
-function structuredCode(body: Json, inner: Json | undefined): string | undefined {
-  if (typeof body.code === "string" && body.code) return body.code;
-  if (inner) {
-    if (typeof inner.code === "string" && inner.code) return inner.code;
-    if (typeof inner.type === "string" && inner.type) return inner.type;
+/**
+ * The structured code fields of a body, in order of precedence: top-level `code`, `error.code`,
+ * `error.type`, an UPPER_SNAKE `error` string, then a numeric `error.code` (JSON-RPC). The first
+ * one present is the `serverCode`; the first one the catalog knows decides the code.
+ */
+function structuredCode(body: Json, inner: Json | undefined): [string?, VeniceErrorCode?] {
+  let serverCode: string | undefined;
+  const fields = [
+    body.code,
+    inner?.code,
+    inner?.type,
+    typeof body.error === "string" && isCodeText(body.error) ? body.error : undefined,
+  ];
+  for (const value of fields) {
+    if (typeof value !== "string" || !value) continue;
+    serverCode ??= value;
+    const code = codeFromField(value);
+    if (code) return [serverCode, code];
   }
-  if (typeof body.error === "string" && UPPER_SNAKE.test(body.error)) return body.error;
-  return undefined;
+  if (serverCode === undefined && typeof inner?.code === "number") {
+    serverCode = String(inner.code);
+    return [serverCode, codeFromField(serverCode)];
+  }
+  return [serverCode];
 }
 
 /** The server's human-readable text, wherever this body shape keeps it. */
 function serverText(body: Json, inner: Json | undefined): string | undefined {
   if (inner && typeof inner.message === "string" && inner.message) return inner.message;
-  if (typeof body.error === "string" && body.error && !UPPER_SNAKE.test(body.error)) {
+  if (typeof body.error === "string" && body.error && !isCodeText(body.error)) {
     return body.error;
   }
   if (typeof body.message === "string" && body.message) return body.message;
@@ -155,8 +179,16 @@ function isX402Body(body: Json, read: HeaderReader): boolean {
   );
 }
 
+/** The prefixes by their first character, so a message is compared with a few of them only. */
+const PREFIXES_BY_FIRST = new Map<string, Array<readonly [string, VeniceErrorCode]>>();
+for (const entry of MESSAGE_PREFIXES) {
+  const list = PREFIXES_BY_FIRST.get(entry[0][0]!);
+  if (list) list.push(entry);
+  else PREFIXES_BY_FIRST.set(entry[0][0]!, [entry]);
+}
+
 function matchMessage(lower: string, status: number | undefined): VeniceErrorCode | undefined {
-  for (const [prefix, code] of MESSAGE_PREFIXES) {
+  for (const [prefix, code] of PREFIXES_BY_FIRST.get(lower[0]!) ?? []) {
     if (lower.startsWith(prefix)) return code;
   }
   for (const [statuses, pattern, code] of KEYWORD_RULES) {
@@ -170,10 +202,13 @@ function matchMessage(lower: string, status: number | undefined): VeniceErrorCod
   return undefined;
 }
 
-/** Plain text bodies (not HTML) can carry the message themselves. */
+/** Plain text bodies can carry the message themselves; HTML pages and unparseable JSON cannot. */
 function textMessage(text: string): string | undefined {
   const trimmed = text.trim();
-  if (!trimmed || trimmed.length > 2000 || trimmed.startsWith("<")) return undefined;
+  const first = trimmed[0];
+  if (!first || first === "<" || first === "{" || first === "[" || trimmed.length > 2000) {
+    return undefined;
+  }
   return trimmed;
 }
 
@@ -192,12 +227,12 @@ export function classify(
 
   if (isRecord(body)) {
     const inner = errorObject(body);
-    serverCode = structuredCode(body, inner);
+    const [sent, fromField] = structuredCode(body, inner);
+    serverCode = sent;
     serverMessage = serverText(body, inner);
     if (effectiveStatus === undefined && inner && typeof inner.code === "number") {
       effectiveStatus = inner.code >= 100 && inner.code < 600 ? inner.code : undefined;
     }
-    const fromField = serverCode === undefined ? undefined : codeFromField(serverCode);
     if (fromField) return { code: fromField, matchedBy: "code-field", serverCode, serverMessage };
     if (effectiveStatus === 402 && isX402Body(body, read)) {
       return { code: "PAYMENT_REQUIRED", matchedBy: "code-field", serverCode, serverMessage };
@@ -209,13 +244,14 @@ export function classify(
     serverMessage = textMessage(body);
   }
 
+  // A JSON body already had its x402 check (which reads the header) above.
+  if (effectiveStatus === 402 && !isRecord(body) && read("payment-required") !== undefined) {
+    return { code: "PAYMENT_REQUIRED", matchedBy: "status", serverCode, serverMessage };
+  }
   if (serverMessage) {
     const byMessage = matchMessage(serverMessage.toLowerCase(), effectiveStatus);
     if (byMessage) return { code: byMessage, matchedBy: "message", serverCode, serverMessage };
   }
   const byStatus = effectiveStatus === undefined ? undefined : STATUS_DEFAULTS[effectiveStatus];
-  if (effectiveStatus === 402 && read("payment-required") !== undefined) {
-    return { code: "PAYMENT_REQUIRED", matchedBy: "status", serverCode, serverMessage };
-  }
   return { code: byStatus ?? "UNKNOWN_ERROR", matchedBy: "status", serverCode, serverMessage };
 }

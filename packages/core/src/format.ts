@@ -44,7 +44,7 @@ function fill(template: string, values: Record<string, string | number>): string
 /** Turns any error into the texts a person should see, in English or Korean. Never throws. */
 export function formatVeniceError(input: unknown, options: FormatOptions = {}): VeniceErrorMessage {
   const error = toVeniceError(input);
-  const texts = LOCALES[options.locale ?? "en"] ?? en;
+  const texts = veniceLocaleTexts(options.locale ?? "en");
   const { title, description } = texts.codes[error.code];
   const seconds =
     options.retryInSeconds ??
@@ -82,5 +82,5 @@ export function formatVeniceError(input: unknown, options: FormatOptions = {}): 
 
 /** The texts of a locale, for apps that render their own UI. */
 export function veniceLocaleTexts(locale: VeniceLocale): VeniceLocaleTexts {
-  return LOCALES[locale] ?? en;
+  return Object.hasOwn(LOCALES, locale) ? LOCALES[locale] : en;
 }

@@ -39,7 +39,8 @@ export function retryDelay(
   }
   const base = policy.baseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs;
   const cap = policy.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs;
-  const ceiling = Math.min(cap, base * 2 ** Math.max(0, attempt - 1));
+  // `attempt > 1` is false for NaN: a bad attempt number waits like the first retry.
+  const ceiling = Math.min(cap, base * 2 ** (attempt > 1 ? attempt - 1 : 0));
   const random = policy.random ?? Math.random;
   return Math.floor(random() * ceiling);
 }

@@ -1,14 +1,12 @@
 import { catalog, isVeniceErrorCode, type VeniceErrorCode } from "./catalog.js";
 import { classify, errorObject, isRecord } from "./classify.js";
 import { type HeaderReader, type HeadersLike, headerReader } from "./headers.js";
-import { toEpochMs, toNumber } from "./numbers.js";
-import { readRateLimit } from "./rate-limit.js";
+import { toNumber } from "./numbers.js";
+import { readRateLimit, type VeniceRateLimit } from "./rate-limit.js";
 import { redactText, redactValue } from "./redact.js";
 import {
   isVeniceError,
   type SerializedVeniceError,
-  type VeniceBalance,
-  type VeniceDeprecation,
   VeniceError,
   type VeniceErrorInit,
 } from "./venice-error.js";
@@ -31,9 +29,19 @@ export interface VeniceResponseLike {
 
 type Json = Record<string, unknown>;
 
+/** Index of the first non-whitespace character (no copy of the string). */
+function firstChar(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 0xfeff) return text[i];
+  }
+  return undefined;
+}
+
 function decode(body: unknown): unknown {
   if (typeof body === "string") {
-    const first = body.trimStart()[0];
+    // Sniff the first non-space byte: Content-Type can lie (a JSON status body labelled video/mp4).
+    const first = firstChar(body);
     if (first === "{" || first === "[") {
       try {
         return JSON.parse(body);
@@ -66,10 +74,11 @@ function retryAfterMs(
   message: string | undefined,
   now: number,
 ): number | undefined {
-  const ms = toNumber(read("retry-after-ms"));
-  if (ms !== undefined && ms >= 0) return Math.round(ms);
   const header = read("retry-after");
   if (header !== undefined) {
+    // openai-style servers send `retry-after-ms` beside `Retry-After`, more precise.
+    const ms = toNumber(read("retry-after-ms"));
+    if (ms !== undefined && ms >= 0) return Math.round(ms);
     const bySeconds = seconds(header);
     if (bySeconds !== undefined) return bySeconds;
     const date = Date.parse(header);
@@ -83,9 +92,11 @@ function retryAfterMs(
 }
 
 /** When no explicit hint came with a 429, the reset of the exhausted limit is one. */
-function resetHint(code: VeniceErrorCode, read: HeaderReader, now: number): number | undefined {
-  if (code !== "RATE_LIMIT_EXCEEDED" && code !== "TOO_MANY_FAILED_ATTEMPTS") return undefined;
-  const limits = readRateLimit(read, now);
+function resetHint(
+  code: VeniceErrorCode,
+  limits: VeniceRateLimit | undefined,
+  now: number,
+): number | undefined {
   if (!limits) return undefined;
   const candidates =
     code === "TOO_MANY_FAILED_ATTEMPTS"
@@ -97,48 +108,6 @@ function resetHint(code: VeniceErrorCode, read: HeaderReader, now: number): numb
         ];
   const at = candidates.filter((value): value is number => value !== undefined);
   return at.length > 0 ? Math.max(0, Math.max(...at) - now) : undefined;
-}
-
-function requestIdOf(read: HeaderReader, body: unknown, inner: Json | undefined, message?: string) {
-  return (
-    read("x-request-id") ??
-    str(inner?.request_id) ??
-    (isRecord(body) ? str(body.request_id) : undefined) ??
-    (message ? /request id:?\s*([\w-]{6,})/i.exec(message)?.[1] : undefined) ??
-    read("cf-ray")
-  );
-}
-
-function balanceOf(read: HeaderReader): VeniceBalance | undefined {
-  const usd = toNumber(read("x-venice-balance-usd"));
-  const diem = toNumber(read("x-venice-balance-diem"));
-  if (usd === undefined && diem === undefined) return undefined;
-  const balance: VeniceBalance = {};
-  if (usd !== undefined) balance.usd = usd;
-  if (diem !== undefined) balance.diem = diem;
-  return balance;
-}
-
-const DEPRECATION_HEADERS: ReadonlyArray<readonly [string, keyof VeniceDeprecation]> = [
-  ["x-venice-model-deprecation-warning", "warning"],
-  ["x-venice-deprecated", "warning"],
-  ["deprecation", "date"],
-  ["x-venice-model-deprecation-date", "date"],
-  ["x-venice-deprecated-replacement", "replacement"],
-  ["sunset", "sunset"],
-  ["link", "link"],
-];
-
-function deprecationOf(read: HeaderReader): VeniceDeprecation | undefined {
-  let result: VeniceDeprecation | undefined;
-  for (const [header, field] of DEPRECATION_HEADERS) {
-    const value = read(header);
-    if (value !== undefined) {
-      result ??= {};
-      result[field] = value;
-    }
-  }
-  return result;
 }
 
 /** Builds the error for an HTTP answer (or an in-stream event when `status` is 200 or unknown). */
@@ -163,9 +132,11 @@ export function fromResponse(
 
   const found = classify(status, body, read);
   const inner = isRecord(body) ? errorObject(body) : undefined;
-  const message = found.serverMessage
-    ? redactText(found.serverMessage, options.secrets)
-    : undefined;
+  // The VeniceError constructor redacts credentials; exact secrets are redacted here.
+  const message =
+    found.serverMessage && options.secrets?.length
+      ? redactText(found.serverMessage, options.secrets)
+      : found.serverMessage;
   const code = found.code;
   const init: VeniceErrorInit = {
     code,
@@ -180,24 +151,30 @@ export function fromResponse(
   if (code === "UNKNOWN_ERROR" && status !== undefined) {
     init.retryable = status >= 500 || status === 408;
   }
-  const wait = retryAfterMs(read, body, inner, message, now) ?? resetHint(code, read, now);
+  let wait = retryAfterMs(read, body, inner, message, now);
+  if (
+    wait === undefined &&
+    (code === "RATE_LIMIT_EXCEEDED" || code === "TOO_MANY_FAILED_ATTEMPTS")
+  ) {
+    const limits = readRateLimit(read, now);
+    if (limits) init.rateLimit = limits;
+    wait = resetHint(code, limits, now);
+  }
   if (wait !== undefined) init.retryAfterMs = wait;
-  const requestId = requestIdOf(read, body, inner, message);
-  if (requestId !== undefined) init.requestId = requestId;
-  const balance = balanceOf(read);
-  if (balance) init.balance = balance;
-  const deprecation = deprecationOf(read);
-  if (deprecation) init.deprecation = deprecation;
   if (isRecord(body)) {
     const refunded = body.credits_refunded ?? inner?.credits_refunded;
     if (typeof refunded === "boolean") init.creditsRefunded = refunded;
     const suggested = str(body.suggested_prompt) ?? str(inner?.suggested_prompt);
     if (suggested !== undefined) init.suggestedPrompt = suggested;
   }
+  // Only when the model is the problem: "Did you mean: …", or the retired model's replacement.
+  const modelProblem = catalog[code].userAction === "change_model";
   const recommended =
     (isRecord(body) ? (str(inner?.recommended_model) ?? str(body.recommended_model)) : undefined) ??
-    (message ? /did you mean:?\s*["'`]?([\w.:/-]+?)["'`]?\??$/i.exec(message)?.[1] : undefined) ??
-    deprecation?.replacement;
+    (modelProblem && message
+      ? /did you mean:?\s*["'`]?([\w.:/-]+?)["'`]?[?.]?\s*$/i.exec(message)?.[1]
+      : undefined) ??
+    (modelProblem ? read("x-venice-deprecated-replacement") : undefined);
   if (recommended !== undefined) init.recommendedModel = recommended;
   return new VeniceError(init);
 }
@@ -294,13 +271,17 @@ function fromError(error: Error & Json, options: ToVeniceErrorOptions): VeniceEr
   // openai-node APIError: `error` is the body's `error` field, `headers` a Headers object.
   if ("error" in error && "headers" in error && "status" in error) {
     if (typeof error.status === "number") {
-      const text = error.error === undefined ? error.message.replace(/^\d{3} /, "") : undefined;
+      // openai keeps only the body's `error` field; without one, its message holds the raw text
+      // after the status, or "status code (no body)" (empty body, or JSON without `error`).
+      const text = error.message.replace(/^\d{3} /, "");
+      const body =
+        error.error !== undefined
+          ? { error: error.error }
+          : text === "status code (no body)"
+            ? undefined
+            : text;
       return fromResponse(
-        {
-          status: error.status,
-          headers: error.headers as HeadersLike | undefined,
-          body: text === undefined ? { error: error.error } : text,
-        },
+        { status: error.status, headers: error.headers as HeadersLike | undefined, body },
         options,
       );
     }

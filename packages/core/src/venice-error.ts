@@ -1,14 +1,16 @@
 import {
   catalog,
+  isVeniceErrorCode,
   type VeniceCatalogEntry,
   type VeniceErrorCategory,
   type VeniceErrorCode,
   type VeniceLogLevel,
   type VeniceUserAction,
 } from "./catalog.js";
-import type { VeniceMatchSource } from "./classify.js";
+import { errorObject, isRecord, type VeniceMatchSource } from "./classify.js";
 import { bodyIssues, fieldErrorsFromBody, type VeniceFieldErrors } from "./field-errors.js";
-import { type HeadersLike, headerReader, safeHeaders } from "./headers.js";
+import { type HeaderReader, type HeadersLike, headerReader, safeHeaders } from "./headers.js";
+import { toNumber } from "./numbers.js";
 import { readRateLimit, type VeniceRateLimit } from "./rate-limit.js";
 import { redactText } from "./redact.js";
 
@@ -102,6 +104,53 @@ export interface SerializedVeniceError {
 const PUBLIC_HEADER =
   /^(content-type|retry-after|retry-after-ms|x-request-id|cf-ray|x-ratelimit-[a-z-]+|x-venice-balance-(usd|diem)|x-venice-version|x-venice-model-deprecation-(warning|date)|x-venice-deprecated(-replacement)?|deprecation|sunset|link)$/;
 
+function str(value: unknown): string | undefined {
+  return typeof value === "string" && value ? value : undefined;
+}
+
+function requestIdOf(read: HeaderReader, body: unknown, message: string): string | undefined {
+  const inner = isRecord(body) ? errorObject(body) : undefined;
+  return (
+    read("x-request-id") ??
+    str(inner?.request_id) ??
+    (isRecord(body) ? str(body.request_id) : undefined) ??
+    /request id:?\s*([\w-]{6,})/i.exec(message)?.[1] ??
+    read("cf-ray")
+  );
+}
+
+function balanceOf(read: HeaderReader): VeniceBalance | null {
+  const usd = toNumber(read("x-venice-balance-usd"));
+  const diem = toNumber(read("x-venice-balance-diem"));
+  if (usd === undefined && diem === undefined) return null;
+  const balance: VeniceBalance = {};
+  if (usd !== undefined) balance.usd = usd;
+  if (diem !== undefined) balance.diem = diem;
+  return balance;
+}
+
+const DEPRECATION_HEADERS: ReadonlyArray<readonly [string, keyof VeniceDeprecation]> = [
+  ["x-venice-model-deprecation-warning", "warning"],
+  ["x-venice-deprecated", "warning"],
+  ["deprecation", "date"],
+  ["x-venice-model-deprecation-date", "date"],
+  ["x-venice-deprecated-replacement", "replacement"],
+  ["sunset", "sunset"],
+  ["link", "link"],
+];
+
+function deprecationOf(read: HeaderReader): VeniceDeprecation | null {
+  let result: VeniceDeprecation | null = null;
+  for (const [header, field] of DEPRECATION_HEADERS) {
+    const value = read(header);
+    if (value !== undefined) {
+      result ??= {};
+      result[field] = value;
+    }
+  }
+  return result;
+}
+
 /**
  * The one error type of venice-errors: a Venice API failure (or a client-side one) with its
  * documented code, real status, retry decision and every detail the server sent.
@@ -112,30 +161,32 @@ export class VeniceError extends Error {
   readonly code: VeniceErrorCode;
   /** Real HTTP status (0: no HTTP answer). In-stream errors keep the stream's 200. */
   readonly status: number;
-  readonly serverCode?: string;
   readonly retryable: boolean;
-  readonly retryAfterMs?: number;
-  readonly requestId?: string;
-  readonly creditsRefunded?: boolean;
-  readonly recommendedModel?: string;
-  readonly suggestedPrompt?: string;
-  readonly issues?: unknown[];
-  readonly balance?: VeniceBalance;
-  readonly deprecation?: VeniceDeprecation;
+  // Optional fields are own properties only when set (`declare`: no field initialiser).
+  declare readonly serverCode?: string;
+  declare readonly retryAfterMs?: number;
+  declare readonly creditsRefunded?: boolean;
+  declare readonly recommendedModel?: string;
+  declare readonly suggestedPrompt?: string;
+  declare readonly issues?: unknown[];
   /** The parsed body (or raw text), intact. */
-  readonly body?: unknown;
+  declare readonly body?: unknown;
   readonly matchedBy: VeniceMatchSource;
   /** Every try a client made, filled by clients. */
   attempts: VeniceAttempt[];
 
   #rawHeaders: HeadersLike | undefined;
+  #read: HeaderReader | undefined;
+  #requestId: string | null | undefined;
   #headers: Record<string, string> | undefined;
   #fieldErrors: VeniceFieldErrors | undefined;
   #rateLimit: VeniceRateLimit | null | undefined;
+  #balance: VeniceBalance | null | undefined;
+  #deprecation: VeniceDeprecation | null | undefined;
   #now: number | undefined;
 
   constructor(init: VeniceErrorInit) {
-    const entry = catalog[init.code] ?? catalog.UNKNOWN_ERROR;
+    const entry = isVeniceErrorCode(init.code) ? catalog[init.code] : catalog.UNKNOWN_ERROR;
     super(
       redactText(init.message || entry.message),
       init.cause === undefined ? undefined : { cause: init.cause },
@@ -147,18 +198,18 @@ export class VeniceError extends Error {
     this.attempts = init.attempts ?? [];
     if (init.serverCode !== undefined) this.serverCode = init.serverCode;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
-    if (init.requestId !== undefined) this.requestId = init.requestId;
     if (init.creditsRefunded !== undefined) this.creditsRefunded = init.creditsRefunded;
     if (init.recommendedModel !== undefined) this.recommendedModel = init.recommendedModel;
     if (init.suggestedPrompt !== undefined) this.suggestedPrompt = init.suggestedPrompt;
-    if (init.balance !== undefined) this.balance = init.balance;
-    if (init.deprecation !== undefined) this.deprecation = init.deprecation;
     if (init.body !== undefined) this.body = init.body;
     const issues = init.issues ?? bodyIssues(init.body);
     if (issues !== undefined) this.issues = issues;
     this.#rawHeaders = init.headers;
+    this.#requestId = init.requestId;
     this.#fieldErrors = init.fieldErrors;
     this.#rateLimit = init.rateLimit;
+    this.#balance = init.balance;
+    this.#deprecation = init.deprecation;
     this.#now = init.now;
   }
 
@@ -179,6 +230,19 @@ export class VeniceError extends Error {
     return catalog[this.code].docsUrl;
   }
 
+  #reader(): HeaderReader {
+    this.#read ??= headerReader(this.#rawHeaders);
+    return this.#read;
+  }
+
+  /** `x-request-id`, then the body's `request_id` or the id inside the message, then `CF-RAY`. */
+  get requestId(): string | undefined {
+    if (this.#requestId === undefined) {
+      this.#requestId = requestIdOf(this.#reader(), this.body, this.message) ?? null;
+    }
+    return this.#requestId ?? undefined;
+  }
+
   /** Response headers with lower-case names; credentials (Authorization, cookies, keys) removed. */
   get headers(): Record<string, string> {
     this.#headers ??= safeHeaders(this.#rawHeaders);
@@ -194,10 +258,23 @@ export class VeniceError extends Error {
   /** Rate-limit headers of the response, parsed (reset times as epoch ms). */
   get rateLimit(): VeniceRateLimit | undefined {
     if (this.#rateLimit === undefined) {
-      this.#rateLimit =
-        readRateLimit(headerReader(this.#rawHeaders), this.#now ?? Date.now()) ?? null;
+      this.#rateLimit = readRateLimit(this.#reader(), this.#now ?? Date.now()) ?? null;
     }
     return this.#rateLimit ?? undefined;
+  }
+
+  /** Account balance from `x-venice-balance-usd` / `x-venice-balance-diem`. */
+  get balance(): VeniceBalance | undefined {
+    if (this.#balance === undefined) this.#balance = balanceOf(this.#reader());
+    return this.#balance ?? undefined;
+  }
+
+  /** Deprecation and retirement headers (`Deprecation`, `Sunset`, `Link`, `x-venice-*deprecat*`). */
+  get deprecation(): VeniceDeprecation | undefined {
+    if (this.#deprecation === undefined) {
+      this.#deprecation = deprecationOf(this.#reader());
+    }
+    return this.#deprecation ?? undefined;
   }
 
   /** True for `VeniceError`s of any copy of this package (checks a `Symbol.for` brand, not the class). */
@@ -224,7 +301,8 @@ export class VeniceError extends Error {
     };
     if (this.serverCode !== undefined) json.serverCode = this.serverCode;
     if (this.retryAfterMs !== undefined) json.retryAfterMs = this.retryAfterMs;
-    if (this.requestId !== undefined) json.requestId = this.requestId;
+    const requestId = this.requestId;
+    if (requestId !== undefined) json.requestId = requestId;
     if (this.creditsRefunded !== undefined) json.creditsRefunded = this.creditsRefunded;
     if (this.recommendedModel !== undefined) json.recommendedModel = this.recommendedModel;
     if (this.suggestedPrompt !== undefined) json.suggestedPrompt = this.suggestedPrompt;
@@ -233,8 +311,9 @@ export class VeniceError extends Error {
     if (this.issues !== undefined) json.issues = this.issues;
     const rateLimit = this.rateLimit;
     if (rateLimit !== undefined) json.rateLimit = rateLimit;
-    if (this.balance !== undefined) json.balance = this.balance;
-    if (this.deprecation !== undefined) json.deprecation = this.deprecation;
+    const { balance, deprecation } = this;
+    if (balance !== undefined) json.balance = balance;
+    if (deprecation !== undefined) json.deprecation = deprecation;
     if (this.attempts.length > 0) json.attempts = this.attempts;
     if (this.body !== undefined) json.body = this.body;
     const headers = Object.entries(this.headers).filter(([name]) => PUBLIC_HEADER.test(name));

@@ -45,9 +45,16 @@ const bodies = {
     },
   },
   payloadTooLarge: { code: "PAYLOAD_TOO_LARGE", error: "The request payload is too large." },
-  consent: { error: { code: "needs_consent", message: "Accept the terms" }, consent_flow: "seedance" },
+  consent: {
+    error: { code: "needs_consent", message: "Accept the terms" },
+    consent_flow: "seedance",
+  },
   discovery: { x402Version: 1, error: "Authentication required", accepts: [], authOptions: [] },
-  topUp: { error: "X402_INVALID_PAYMENT", message: "Invalid payment header", details: { reason: "x" } },
+  topUp: {
+    error: "X402_INVALID_PAYMENT",
+    message: "Invalid payment header",
+    details: { reason: "x" },
+  },
   responseFailed: {
     type: "response.failed",
     response: { error: { code: "upstream_error", message: "Upstream failed" } },
@@ -100,6 +107,8 @@ describe("body schemas", () => {
       code: "RATE_LIMIT_EXCEEDED",
       retryAfterMs: 3000,
     });
-    expect(serializedVeniceErrorSchema.safeParse({ ...json, code: "NOT_A_CODE" }).success).toBe(false);
+    expect(serializedVeniceErrorSchema.safeParse({ ...json, code: "NOT_A_CODE" }).success).toBe(
+      false,
+    );
   });
 });
