@@ -93,7 +93,7 @@ const KEYWORD_RULES: readonly KeywordRule[] = [
   [[404, 410], /media|file|video|image|audio|download|asset|expired/, "MEDIA_NOT_FOUND"],
   [
     [400, 422],
-    /content policy|content-policy|moderation|blocked|content violation/,
+    /content[ -]polic(y|ies)|moderation|blocked|content violation/,
     "CONTENT_POLICY_VIOLATION",
   ],
   [[400, 413], /maximum context|context length|context window|too many tokens/, "TOO_MANY_TOKENS"],
@@ -135,15 +135,15 @@ export function errorObject(body: Json): Json | undefined {
 
 /**
  * The structured code fields of a body, in order of precedence: top-level `code`, `error.code`,
- * `error.type`, an UPPER_SNAKE `error` string, then a numeric `error.code` (JSON-RPC). The first
- * one present is the `serverCode`; the first one the catalog knows decides the code.
+ * an UPPER_SNAKE `error` string, then a numeric `error.code` (JSON-RPC). The first one present
+ * is the `serverCode`; the first one the catalog knows decides the code. `error.type` is read
+ * separately: it is a broad class (`authentication_error`) that a specific message outranks.
  */
 function structuredCode(body: Json, inner: Json | undefined): [string?, VeniceErrorCode?] {
   let serverCode: string | undefined;
   const fields = [
     body.code,
     inner?.code,
-    inner?.type,
     typeof body.error === "string" && isCodeText(body.error) ? body.error : undefined,
   ];
   for (const value of fields) {
@@ -153,8 +153,12 @@ function structuredCode(body: Json, inner: Json | undefined): [string?, VeniceEr
     if (code) return [serverCode, code];
   }
   if (serverCode === undefined && typeof inner?.code === "number") {
-    serverCode = String(inner.code);
-    return [serverCode, codeFromField(serverCode)];
+    const numeric = String(inner.code);
+    // A numeric code is kept only when no `type` says more (`{"type":"authentication_error","code":401}`).
+    return [
+      typeof inner.type === "string" && inner.type ? undefined : numeric,
+      codeFromField(numeric),
+    ];
   }
   return [serverCode];
 }
@@ -223,12 +227,14 @@ export function classify(
 ): Classification {
   let serverCode: string | undefined;
   let serverMessage: string | undefined;
+  let type: string | undefined;
   let effectiveStatus = status;
 
   if (isRecord(body)) {
     const inner = errorObject(body);
     const [sent, fromField] = structuredCode(body, inner);
-    serverCode = sent;
+    type = typeof inner?.type === "string" && inner.type ? inner.type : undefined;
+    serverCode = sent ?? type;
     serverMessage = serverText(body, inner);
     if (effectiveStatus === undefined && inner && typeof inner.code === "number") {
       effectiveStatus = inner.code >= 100 && inner.code < 600 ? inner.code : undefined;
@@ -252,6 +258,8 @@ export function classify(
     const byMessage = matchMessage(serverMessage.toLowerCase(), effectiveStatus);
     if (byMessage) return { code: byMessage, matchedBy: "message", serverCode, serverMessage };
   }
+  const byType = type === undefined ? undefined : codeFromField(type);
+  if (byType) return { code: byType, matchedBy: "code-field", serverCode, serverMessage };
   const byStatus = effectiveStatus === undefined ? undefined : STATUS_DEFAULTS[effectiveStatus];
   return { code: byStatus ?? "UNKNOWN_ERROR", matchedBy: "status", serverCode, serverMessage };
 }

@@ -16,23 +16,11 @@ function add(into: Map<string, string[]>, path: string, message: string) {
 /** A readable message for a zod issue that came without one (`{"code":"too_big","maximum":4096}`). */
 function issueMessage(issue: Issue): string {
   if (typeof issue.message === "string" && issue.message) return issue.message;
-  switch (issue.code) {
-    case "too_big":
-      return `Must be at most ${String(issue.maximum ?? "the maximum")}`;
-    case "too_small":
-      return `Must be at least ${String(issue.minimum ?? "the minimum")}`;
-    case "invalid_type":
-      return issue.expected ? `Expected ${String(issue.expected)}` : "Invalid type";
-    case "unrecognized_keys":
-      return Array.isArray(issue.keys)
-        ? `Unrecognized key(s): ${issue.keys.map(String).join(", ")}`
-        : "Unrecognized key(s)";
-    case "invalid_enum_value":
-    case "invalid_value":
-      return "Invalid value";
-    default:
-      return typeof issue.code === "string" ? issue.code.replaceAll("_", " ") : "Invalid value";
+  const big = issue.code === "too_big";
+  if (big || issue.code === "too_small") {
+    return `Must be at ${big ? "most" : "least"} ${String(big ? issue.maximum : issue.minimum)}`;
   }
+  return typeof issue.code === "string" ? issue.code.replaceAll("_", " ") : "Invalid value";
 }
 
 function addIssues(into: Map<string, string[]>, issues: readonly unknown[]) {

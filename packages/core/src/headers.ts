@@ -10,48 +10,30 @@ export type HeaderReader = (lowerCaseName: string) => string | undefined;
 
 const NO_HEADERS: HeaderReader = () => undefined;
 
-/** Header names whose values are credentials: never copied into an error. */
-const SECRET_HEADER =
-  /^(authorization|proxy-authorization|cookie|set-cookie|set-cookie2|x-api-key|api-key|x-auth-token|x-venice-api-key|x-amz-security-token)$/;
+/** Names (of headers or object keys) whose values are credentials: never copied into an error. */
+const SECRET_NAME =
+  /^(authorization|proxy-authorization|cookie|set-cookie2?|(x-)?(venice-)?api[-_]?key|apikey|x-auth-token|x-amz-security-token|password|secret|access[-_]?token|token)$/i;
 
-/** True when a header is a credential that must never leave the process. */
-export function isSecretHeader(lowerCaseName: string): boolean {
-  return SECRET_HEADER.test(lowerCaseName);
+/** True when a header (or field) name holds a credential that must never leave the process. */
+export function isSecretHeader(name: string): boolean {
+  return SECRET_NAME.test(name);
 }
 
-function isHeadersInstance(value: object): value is Headers {
-  return typeof Headers !== "undefined" && value instanceof Headers;
-}
-
-function joinValue(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value)) return value.join(", ");
-  return String(value);
-}
-
-/** Iterates `[lowerCaseName, value]` over any supported header input. */
+/** `[lowerCaseName, value]` pairs of any supported header input (arrays joined with ", "). */
 export function headerEntries(input: unknown): Array<[string, string]> {
+  if (!input || typeof input !== "object") return [];
+  const pairs: unknown[] = Array.isArray(input)
+    ? input
+    : Symbol.iterator in input
+      ? [...(input as Iterable<unknown>)]
+      : Object.entries(input);
   const out: Array<[string, string]> = [];
-  if (!input || typeof input !== "object") return out;
-  if (isHeadersInstance(input) || input instanceof Map) {
-    for (const [name, value] of input as Iterable<[string, unknown]>) {
-      const text = joinValue(value);
-      if (text !== undefined) out.push([String(name).toLowerCase(), text]);
-    }
-    return out;
-  }
-  if (Array.isArray(input)) {
-    for (const pair of input) {
-      if (Array.isArray(pair) && pair.length >= 2) {
-        const text = joinValue(pair[1]);
-        if (text !== undefined) out.push([String(pair[0]).toLowerCase(), text]);
-      }
-    }
-    return out;
-  }
-  for (const name of Object.keys(input)) {
-    const text = joinValue((input as Record<string, unknown>)[name]);
-    if (text !== undefined) out.push([name.toLowerCase(), text]);
+  for (const pair of pairs) {
+    if (!Array.isArray(pair) || pair[1] == null) continue;
+    out.push([
+      String(pair[0]).toLowerCase(),
+      Array.isArray(pair[1]) ? pair[1].join(", ") : String(pair[1]),
+    ]);
   }
   return out;
 }
@@ -59,7 +41,7 @@ export function headerEntries(input: unknown): Array<[string, string]> {
 /** Builds a case-insensitive reader; `Headers` are read directly, other shapes are indexed once. */
 export function headerReader(input: unknown): HeaderReader {
   if (!input || typeof input !== "object") return NO_HEADERS;
-  if (isHeadersInstance(input)) {
+  if (typeof Headers !== "undefined" && input instanceof Headers) {
     return (name) => input.get(name) ?? undefined;
   }
   let index: Map<string, string> | undefined;

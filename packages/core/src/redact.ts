@@ -1,10 +1,10 @@
+import { isSecretHeader } from "./headers.js";
+
 const REDACTED = "[REDACTED]";
 const CREDENTIAL_PATTERNS: readonly RegExp[] = [
   /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{4,}/gi,
   /\b(api[_-]?key|access[_-]?token|password|secret)(["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi,
 ];
-const SECRET_KEY =
-  /^(authorization|proxy-authorization|cookie|set-cookie|api[_-]?key|apikey|x-api-key|password|secret|access[_-]?token|token)$/i;
 
 /** Replaces credentials (Bearer tokens, `api_key=…`, and the given exact secrets) in a string. */
 export function redactText(text: string, secrets: readonly string[] = []): string {
@@ -31,7 +31,7 @@ export function redactValue(value: unknown, secrets: readonly string[] = [], dep
   }
   const out: Array<[string, unknown]> = [];
   for (const key of Object.keys(value).slice(0, 1000)) {
-    if (SECRET_KEY.test(key)) continue;
+    if (isSecretHeader(key)) continue;
     let item: unknown;
     try {
       item = (value as Record<string, unknown>)[key];

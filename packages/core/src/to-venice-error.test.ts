@@ -492,6 +492,33 @@ const SHAPES: Shape[] = [
     { code: "AUTHENTICATION_FAILED", status: 401, serverCode: "authentication_error" },
   ],
   [
+    "a specific message outranks a broad error type",
+    {
+      status: 401,
+      body: {
+        error: {
+          message: "This model is only available to Pro users",
+          type: "authentication_error",
+          code: 401,
+        },
+      },
+    },
+    {
+      code: "PRO_ONLY_MODEL",
+      status: 401,
+      matchedBy: "message",
+      serverCode: "authentication_error",
+    },
+  ],
+  [
+    "content policies wording without 'blocked'",
+    {
+      status: 422,
+      body: { error: "Your generation violates the model provider's content policies." },
+    },
+    { code: "CONTENT_POLICY_VIOLATION", status: 422, matchedBy: "message" },
+  ],
+  [
     "numeric code only",
     { body: { error: { message: "Invalid API key", code: 401 } } },
     { code: "AUTHENTICATION_FAILED", status: 401, serverCode: "401" },

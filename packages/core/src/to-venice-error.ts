@@ -1,15 +1,8 @@
 import { catalog, isVeniceErrorCode, type VeniceErrorCode } from "./catalog.js";
-import { classify, errorObject, isRecord } from "./classify.js";
-import { type HeaderReader, type HeadersLike, headerReader } from "./headers.js";
-import { toNumber } from "./numbers.js";
-import { readRateLimit, type VeniceRateLimit } from "./rate-limit.js";
+import { classify, isRecord } from "./classify.js";
+import { type HeadersLike, headerReader } from "./headers.js";
 import { redactText, redactValue } from "./redact.js";
-import {
-  isVeniceError,
-  type SerializedVeniceError,
-  VeniceError,
-  type VeniceErrorInit,
-} from "./venice-error.js";
+import { isVeniceError, type SerializedVeniceError, VeniceError } from "./venice-error.js";
 
 /** Options for `toVeniceError`. */
 export interface ToVeniceErrorOptions {
@@ -57,164 +50,43 @@ function decode(body: unknown): unknown {
   return body;
 }
 
-function str(value: unknown): string | undefined {
-  return typeof value === "string" && value ? value : undefined;
-}
-
-function seconds(value: unknown): number | undefined {
-  const n = toNumber(value);
-  return n === undefined || n < 0 ? undefined : Math.round(n * 1000);
-}
-
-/** The server's wait hint in ms: headers, then body fields, then the text of an abuse lock-out. */
-function retryAfterMs(
-  read: HeaderReader,
-  body: unknown,
-  inner: Json | undefined,
-  message: string | undefined,
-  now: number,
-): number | undefined {
-  const header = read("retry-after");
-  if (header !== undefined) {
-    // openai-style servers send `retry-after-ms` beside `Retry-After`, more precise.
-    const ms = toNumber(read("retry-after-ms"));
-    if (ms !== undefined && ms >= 0) return Math.round(ms);
-    const bySeconds = seconds(header);
-    if (bySeconds !== undefined) return bySeconds;
-    const date = Date.parse(header);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  const fromBody =
-    seconds(inner?.retry_after) ?? (isRecord(body) ? seconds(body.retry_after) : undefined);
-  if (fromBody !== undefined) return fromBody;
-  const wait = message ? /please wait (\d+(?:\.\d+)?)\s*(s\b|sec|second)/i.exec(message) : null;
-  return wait ? seconds(wait[1]) : undefined;
-}
-
-/** When no explicit hint came with a 429, the reset of the exhausted limit is one. */
-function resetHint(
-  code: VeniceErrorCode,
-  limits: VeniceRateLimit | undefined,
-  now: number,
-): number | undefined {
-  if (!limits) return undefined;
-  const candidates =
-    code === "TOO_MANY_FAILED_ATTEMPTS"
-      ? [limits.failuresResetAt]
-      : [
-          limits.remainingRequests === 0 ? limits.resetRequestsAt : undefined,
-          limits.remainingTokens === 0 ? limits.resetTokensAt : undefined,
-          limits.remaining === 0 ? limits.resetAt : undefined,
-        ];
-  const at = candidates.filter((value): value is number => value !== undefined);
-  return at.length > 0 ? Math.max(0, Math.max(...at) - now) : undefined;
-}
-
 /** Builds the error for an HTTP answer (or an in-stream event when `status` is 200 or unknown). */
 export function fromResponse(
   input: VeniceResponseLike,
   options: ToVeniceErrorOptions = {},
 ): VeniceError {
-  const now = options.now ?? Date.now();
-  const read = headerReader(input.headers);
   let body = decode(input.body);
   if (options.secrets?.length) body = redactValue(body, options.secrets);
   const status = typeof input.status === "number" && input.status > 0 ? input.status : undefined;
+  const headers = input.headers ?? undefined;
+  const { now } = options;
 
-  if (isRecord(body)) {
-    const revived = reviveSerialized(body, input, status);
-    if (revived) return revived;
-    if (isRecord(body.error) && body.error.name === "VeniceError") {
-      const nested = reviveSerialized(body.error, input, status);
-      if (nested) return nested;
-    }
+  // `toJSON()` output, possibly relayed by the app's own server as the body or its `error`.
+  const relayed = isRecord(body) && isRecord(body.error) ? body.error : body;
+  if (isRecord(relayed) && relayed.name === "VeniceError" && isVeniceErrorCode(relayed.code)) {
+    const json = relayed as unknown as SerializedVeniceError;
+    return new VeniceError({
+      ...json,
+      status: typeof json.status === "number" ? json.status : status,
+      headers: json.headers ?? headers,
+      cause: undefined,
+      now,
+    });
   }
 
-  const found = classify(status, body, read);
-  const inner = isRecord(body) ? errorObject(body) : undefined;
-  // The VeniceError constructor redacts credentials; exact secrets are redacted here.
-  const message =
-    found.serverMessage && options.secrets?.length
-      ? redactText(found.serverMessage, options.secrets)
-      : found.serverMessage;
-  const code = found.code;
-  const init: VeniceErrorInit = {
-    code,
-    status: status ?? catalog[code].status,
+  const found = classify(status, body, headerReader(headers));
+  const message = found.serverMessage;
+  return new VeniceError({
+    code: found.code,
+    status: status ?? catalog[found.code].status,
     matchedBy: found.matchedBy,
-    headers: input.headers ?? undefined,
+    serverCode: found.serverCode,
+    // The VeniceError constructor redacts credentials; exact secrets are redacted here.
+    message: message && options.secrets?.length ? redactText(message, options.secrets) : message,
+    body: body === "" ? undefined : body,
+    headers,
     now,
-  };
-  if (message !== undefined) init.message = message;
-  if (found.serverCode !== undefined) init.serverCode = found.serverCode;
-  if (body !== undefined && body !== "") init.body = body;
-  if (code === "UNKNOWN_ERROR" && status !== undefined) {
-    init.retryable = status >= 500 || status === 408;
-  }
-  let wait = retryAfterMs(read, body, inner, message, now);
-  if (
-    wait === undefined &&
-    (code === "RATE_LIMIT_EXCEEDED" || code === "TOO_MANY_FAILED_ATTEMPTS")
-  ) {
-    const limits = readRateLimit(read, now);
-    if (limits) init.rateLimit = limits;
-    wait = resetHint(code, limits, now);
-  }
-  if (wait !== undefined) init.retryAfterMs = wait;
-  if (isRecord(body)) {
-    const refunded = body.credits_refunded ?? inner?.credits_refunded;
-    if (typeof refunded === "boolean") init.creditsRefunded = refunded;
-    const suggested = str(body.suggested_prompt) ?? str(inner?.suggested_prompt);
-    if (suggested !== undefined) init.suggestedPrompt = suggested;
-  }
-  // Only when the model is the problem: "Did you mean: …", or the retired model's replacement.
-  const modelProblem = catalog[code].userAction === "change_model";
-  const recommended =
-    (isRecord(body) ? (str(inner?.recommended_model) ?? str(body.recommended_model)) : undefined) ??
-    (modelProblem && message
-      ? /did you mean:?\s*["'`]?([\w.:/-]+?)["'`]?[?.]?\s*$/i.exec(message)?.[1]
-      : undefined) ??
-    (modelProblem ? read("x-venice-deprecated-replacement") : undefined);
-  if (recommended !== undefined) init.recommendedModel = recommended;
-  return new VeniceError(init);
-}
-
-/** Revives `toJSON()` output (possibly relayed through another server) without re-classifying. */
-function reviveSerialized(
-  json: Json,
-  input: VeniceResponseLike,
-  status: number | undefined,
-): VeniceError | undefined {
-  if (json.name !== "VeniceError" || !isVeniceErrorCode(json.code)) return undefined;
-  const data = json as unknown as SerializedVeniceError;
-  const init: VeniceErrorInit = {
-    code: data.code,
-    status: typeof data.status === "number" ? data.status : (status ?? catalog[data.code].status),
-    matchedBy: data.matchedBy ?? "code-field",
-    headers: data.headers ?? input.headers ?? undefined,
-  };
-  const copy = [
-    "message",
-    "serverCode",
-    "retryable",
-    "retryAfterMs",
-    "requestId",
-    "creditsRefunded",
-    "recommendedModel",
-    "suggestedPrompt",
-    "fieldErrors",
-    "issues",
-    "rateLimit",
-    "balance",
-    "deprecation",
-    "attempts",
-    "body",
-  ] as const;
-  for (const key of copy) {
-    if (data[key] !== undefined) (init as unknown as Json)[key] = data[key];
-  }
-  init.fieldErrors ??= {};
-  return new VeniceError(init);
+  });
 }
 
 const CONNECTION_CODES =

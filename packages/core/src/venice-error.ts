@@ -7,11 +7,11 @@ import {
   type VeniceLogLevel,
   type VeniceUserAction,
 } from "./catalog.js";
-import { errorObject, isRecord, type VeniceMatchSource } from "./classify.js";
-import { bodyIssues, fieldErrorsFromBody, type VeniceFieldErrors } from "./field-errors.js";
-import { type HeaderReader, type HeadersLike, headerReader, safeHeaders } from "./headers.js";
-import { toNumber } from "./numbers.js";
-import { readRateLimit, type VeniceRateLimit } from "./rate-limit.js";
+import type { VeniceMatchSource } from "./classify.js";
+import { DERIVED, type DerivedField, type DetailSource } from "./details.js";
+import type { VeniceFieldErrors } from "./field-errors.js";
+import { type HeadersLike, headerReader } from "./headers.js";
+import type { VeniceRateLimit } from "./rate-limit.js";
 import { redactText } from "./redact.js";
 
 const BRAND = Symbol.for("venice-errors.VeniceError");
@@ -43,38 +43,43 @@ export interface VeniceDeprecation {
   link?: string;
 }
 
-/** Everything a `VeniceError` can be built from; only `code` is required. */
-export interface VeniceErrorInit {
-  code: VeniceErrorCode;
-  /** Real HTTP status; defaults to the catalog's. 0 means no HTTP answer. */
-  status?: number;
-  /** Defaults to the catalog's message. */
-  message?: string;
+/** The optional details of an error; `VeniceErrorInit` and `toJSON()` share them. */
+export interface VeniceErrorDetails {
+  /** A structured code the server sent, kept even when the catalog does not know it. */
   serverCode?: string;
-  retryable?: boolean;
   retryAfterMs?: number;
   requestId?: string;
   creditsRefunded?: boolean;
   recommendedModel?: string;
   suggestedPrompt?: string;
-  /** Computed from `body` when omitted. */
   fieldErrors?: VeniceFieldErrors;
   issues?: unknown[];
-  /** Computed from `headers` when omitted. */
   rateLimit?: VeniceRateLimit;
   balance?: VeniceBalance;
   deprecation?: VeniceDeprecation;
+  attempts?: VeniceAttempt[];
+  /** The parsed body (or raw text), intact. */
   body?: unknown;
+}
+
+/** Everything a `VeniceError` can be built from; only `code` is required. */
+export interface VeniceErrorInit extends VeniceErrorDetails {
+  code: VeniceErrorCode;
+  /** Real HTTP status; defaults to the catalog's. 0 means no HTTP answer. */
+  status?: number;
+  /** Defaults to the catalog's message. */
+  message?: string;
+  retryable?: boolean;
+  /** Response headers; details not given are derived from them and the body when first read. */
   headers?: HeadersLike;
   matchedBy?: VeniceMatchSource;
-  attempts?: VeniceAttempt[];
   cause?: unknown;
-  /** Clock for relative rate-limit resets (default `Date.now()`). */
+  /** Clock (epoch ms) for relative rate-limit resets and HTTP dates (default `Date.now()`). */
   now?: number;
 }
 
 /** The plain-JSON form of a `VeniceError` (`toJSON()`): safe to log and to send to a browser. */
-export interface SerializedVeniceError {
+export interface SerializedVeniceError extends VeniceErrorDetails {
   name: "VeniceError";
   code: VeniceErrorCode;
   status: number;
@@ -84,133 +89,125 @@ export interface SerializedVeniceError {
   category: VeniceErrorCategory;
   userAction: VeniceUserAction;
   docsUrl: string;
-  serverCode?: string;
-  retryAfterMs?: number;
-  requestId?: string;
-  creditsRefunded?: boolean;
-  recommendedModel?: string;
-  suggestedPrompt?: string;
-  fieldErrors?: VeniceFieldErrors;
-  issues?: unknown[];
-  rateLimit?: VeniceRateLimit;
-  balance?: VeniceBalance;
-  deprecation?: VeniceDeprecation;
-  attempts?: VeniceAttempt[];
-  body?: unknown;
+  /** Only headers a front end may see: request id, rate limits, retry-after, balance, deprecation. */
   headers?: Record<string, string>;
 }
 
+/** The details `toJSON()` writes, in order (`headers` is filtered separately). */
+const DETAILS = [
+  "serverCode",
+  "retryAfterMs",
+  "requestId",
+  "creditsRefunded",
+  "recommendedModel",
+  "suggestedPrompt",
+  "fieldErrors",
+  "issues",
+  "rateLimit",
+  "balance",
+  "deprecation",
+  "attempts",
+  "body",
+] as const satisfies ReadonlyArray<keyof VeniceErrorDetails>;
+
 /** Headers worth relaying to a front end; everything else (internal, cookies, auth) stays on the server. */
 const PUBLIC_HEADER =
-  /^(content-type|retry-after|retry-after-ms|x-request-id|cf-ray|x-ratelimit-[a-z-]+|x-venice-balance-(usd|diem)|x-venice-version|x-venice-model-deprecation-(warning|date)|x-venice-deprecated(-replacement)?|deprecation|sunset|link)$/;
-
-function str(value: unknown): string | undefined {
-  return typeof value === "string" && value ? value : undefined;
-}
-
-function requestIdOf(read: HeaderReader, body: unknown, message: string): string | undefined {
-  const inner = isRecord(body) ? errorObject(body) : undefined;
-  return (
-    read("x-request-id") ??
-    str(inner?.request_id) ??
-    (isRecord(body) ? str(body.request_id) : undefined) ??
-    /request id:?\s*([\w-]{6,})/i.exec(message)?.[1] ??
-    read("cf-ray")
-  );
-}
-
-function balanceOf(read: HeaderReader): VeniceBalance | null {
-  const usd = toNumber(read("x-venice-balance-usd"));
-  const diem = toNumber(read("x-venice-balance-diem"));
-  if (usd === undefined && diem === undefined) return null;
-  const balance: VeniceBalance = {};
-  if (usd !== undefined) balance.usd = usd;
-  if (diem !== undefined) balance.diem = diem;
-  return balance;
-}
-
-const DEPRECATION_HEADERS: ReadonlyArray<readonly [string, keyof VeniceDeprecation]> = [
-  ["x-venice-model-deprecation-warning", "warning"],
-  ["x-venice-deprecated", "warning"],
-  ["deprecation", "date"],
-  ["x-venice-model-deprecation-date", "date"],
-  ["x-venice-deprecated-replacement", "replacement"],
-  ["sunset", "sunset"],
-  ["link", "link"],
-];
-
-function deprecationOf(read: HeaderReader): VeniceDeprecation | null {
-  let result: VeniceDeprecation | null = null;
-  for (const [header, field] of DEPRECATION_HEADERS) {
-    const value = read(header);
-    if (value !== undefined) {
-      result ??= {};
-      result[field] = value;
-    }
-  }
-  return result;
-}
+  /^(content-type|retry-after(-ms)?|x-request-id|cf-ray|x-ratelimit-[a-z-]+|x-venice-(balance-(usd|diem)|version|model-deprecation-(warning|date)|deprecated(-replacement)?)|deprecation|sunset|link)$/;
 
 /**
  * The one error type of venice-errors: a Venice API failure (or a client-side one) with its
- * documented code, real status, retry decision and every detail the server sent.
+ * documented code, real status, retry decision and every detail the server sent. Details are
+ * worked out from the body and headers when first read, so making one is cheap.
  */
 export class VeniceError extends Error {
   declare readonly [BRAND]: true;
   declare readonly name: "VeniceError";
-  readonly code: VeniceErrorCode;
+  // `declare`: assigned in the constructor only (no class-field initialisation pass).
+  declare readonly code: VeniceErrorCode;
   /** Real HTTP status (0: no HTTP answer). In-stream errors keep the stream's 200. */
-  readonly status: number;
-  readonly retryable: boolean;
-  // Optional fields are own properties only when set (`declare`: no field initialiser).
+  declare readonly status: number;
+  declare readonly retryable: boolean;
+  declare readonly matchedBy: VeniceMatchSource;
+  /** Every try a client made, filled by clients. */
+  declare attempts: VeniceAttempt[];
+  /** A structured code the server sent, kept even when the catalog does not know it. */
   declare readonly serverCode?: string;
+  /** The parsed body (or raw text), intact. */
+  declare readonly body?: unknown;
+  /** The server's wait hint: `Retry-After`, `retry-after-ms`, `retry_after`, "Please wait 30s", or the exhausted limit's reset. */
   declare readonly retryAfterMs?: number;
+  /** `x-request-id`, then the body's `request_id` or the id in the message, then `CF-RAY`. */
+  declare readonly requestId?: string;
   declare readonly creditsRefunded?: boolean;
   declare readonly recommendedModel?: string;
   declare readonly suggestedPrompt?: string;
+  /** Validation messages by dotted field path, from the body's `details` and `issues`. */
+  declare readonly fieldErrors: VeniceFieldErrors;
+  /** The raw zod issues of a validation body. */
   declare readonly issues?: unknown[];
-  /** The parsed body (or raw text), intact. */
-  declare readonly body?: unknown;
-  readonly matchedBy: VeniceMatchSource;
-  /** Every try a client made, filled by clients. */
-  attempts: VeniceAttempt[];
+  /** Rate-limit headers, parsed (reset times as epoch ms). */
+  declare readonly rateLimit?: VeniceRateLimit;
+  declare readonly balance?: VeniceBalance;
+  declare readonly deprecation?: VeniceDeprecation;
+  /** Response headers with lower-case names; credentials (Authorization, cookies, keys) removed. */
+  declare readonly headers: Record<string, string>;
 
-  #rawHeaders: HeadersLike | undefined;
-  #read: HeaderReader | undefined;
-  #requestId: string | null | undefined;
-  #headers: Record<string, string> | undefined;
-  #fieldErrors: VeniceFieldErrors | undefined;
-  #rateLimit: VeniceRateLimit | null | undefined;
-  #balance: VeniceBalance | null | undefined;
-  #deprecation: VeniceDeprecation | null | undefined;
-  #now: number | undefined;
+  // Private: never shown by console.log or serialised, so raw headers (credentials) stay here.
+  #init: VeniceErrorInit;
+  #source: DetailSource | undefined;
+  #details: Partial<Record<DerivedField, unknown>> | undefined;
 
   constructor(init: VeniceErrorInit) {
-    const entry = isVeniceErrorCode(init.code) ? catalog[init.code] : catalog.UNKNOWN_ERROR;
+    const entry = catalog[isVeniceErrorCode(init.code) ? init.code : "UNKNOWN_ERROR"];
     super(
       redactText(init.message || entry.message),
       init.cause === undefined ? undefined : { cause: init.cause },
     );
+    const status = init.status ?? entry.status;
     this.code = entry.code;
-    this.status = init.status ?? entry.status;
-    this.retryable = init.retryable ?? entry.retryable;
+    this.status = status;
+    // An unknown error is retryable as its status says (a 404 page is not, a 502 is).
+    this.retryable =
+      init.retryable ??
+      (entry.code === "UNKNOWN_ERROR" && status > 0
+        ? status >= 500 || status === 408
+        : entry.retryable);
     this.matchedBy = init.matchedBy ?? "client";
     this.attempts = init.attempts ?? [];
     if (init.serverCode !== undefined) this.serverCode = init.serverCode;
-    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
-    if (init.creditsRefunded !== undefined) this.creditsRefunded = init.creditsRefunded;
-    if (init.recommendedModel !== undefined) this.recommendedModel = init.recommendedModel;
-    if (init.suggestedPrompt !== undefined) this.suggestedPrompt = init.suggestedPrompt;
     if (init.body !== undefined) this.body = init.body;
-    const issues = init.issues ?? bodyIssues(init.body);
-    if (issues !== undefined) this.issues = issues;
-    this.#rawHeaders = init.headers;
-    this.#requestId = init.requestId;
-    this.#fieldErrors = init.fieldErrors;
-    this.#rateLimit = init.rateLimit;
-    this.#balance = init.balance;
-    this.#deprecation = init.deprecation;
-    this.#now = init.now;
+    this.#init = init;
+  }
+
+  static {
+    // Each detail not given at construction is derived on first read, then kept.
+    for (const key of Object.keys(DERIVED) as DerivedField[]) {
+      Object.defineProperty(VeniceError.prototype, key, {
+        configurable: true,
+        get(this: VeniceError) {
+          this.#details ??= {};
+          const details = this.#details;
+          if (key in details) return details[key];
+          // `init.headers` is the raw input the safe `headers` are derived from, not a value.
+          let value = key === "headers" ? undefined : this.#init[key];
+          if (value === undefined) {
+            try {
+              this.#source ??= {
+                raw: this.#init.headers,
+                read: headerReader(this.#init.headers),
+                now: this.#init.now ?? Date.now(),
+              };
+              value = DERIVED[key](this, this.#source);
+            } catch {
+              // Hostile headers or bodies (throwing getters, revoked proxies) yield no detail.
+              value = key === "headers" || key === "fieldErrors" ? {} : undefined;
+            }
+          }
+          details[key] = value;
+          return value;
+        },
+      });
+    }
   }
 
   /** The catalog row of this error's code. */
@@ -228,53 +225,6 @@ export class VeniceError extends Error {
   }
   get docsUrl(): string {
     return catalog[this.code].docsUrl;
-  }
-
-  #reader(): HeaderReader {
-    this.#read ??= headerReader(this.#rawHeaders);
-    return this.#read;
-  }
-
-  /** `x-request-id`, then the body's `request_id` or the id inside the message, then `CF-RAY`. */
-  get requestId(): string | undefined {
-    if (this.#requestId === undefined) {
-      this.#requestId = requestIdOf(this.#reader(), this.body, this.message) ?? null;
-    }
-    return this.#requestId ?? undefined;
-  }
-
-  /** Response headers with lower-case names; credentials (Authorization, cookies, keys) removed. */
-  get headers(): Record<string, string> {
-    this.#headers ??= safeHeaders(this.#rawHeaders);
-    return this.#headers;
-  }
-
-  /** Validation messages by dotted field path, from the body's `details` and `issues`. */
-  get fieldErrors(): VeniceFieldErrors {
-    this.#fieldErrors ??= fieldErrorsFromBody(this.body);
-    return this.#fieldErrors;
-  }
-
-  /** Rate-limit headers of the response, parsed (reset times as epoch ms). */
-  get rateLimit(): VeniceRateLimit | undefined {
-    if (this.#rateLimit === undefined) {
-      this.#rateLimit = readRateLimit(this.#reader(), this.#now ?? Date.now()) ?? null;
-    }
-    return this.#rateLimit ?? undefined;
-  }
-
-  /** Account balance from `x-venice-balance-usd` / `x-venice-balance-diem`. */
-  get balance(): VeniceBalance | undefined {
-    if (this.#balance === undefined) this.#balance = balanceOf(this.#reader());
-    return this.#balance ?? undefined;
-  }
-
-  /** Deprecation and retirement headers (`Deprecation`, `Sunset`, `Link`, `x-venice-*deprecat*`). */
-  get deprecation(): VeniceDeprecation | undefined {
-    if (this.#deprecation === undefined) {
-      this.#deprecation = deprecationOf(this.#reader());
-    }
-    return this.#deprecation ?? undefined;
   }
 
   /** True for `VeniceError`s of any copy of this package (checks a `Symbol.for` brand, not the class). */
@@ -299,23 +249,14 @@ export class VeniceError extends Error {
       userAction: this.userAction,
       docsUrl: this.docsUrl,
     };
-    if (this.serverCode !== undefined) json.serverCode = this.serverCode;
-    if (this.retryAfterMs !== undefined) json.retryAfterMs = this.retryAfterMs;
-    const requestId = this.requestId;
-    if (requestId !== undefined) json.requestId = requestId;
-    if (this.creditsRefunded !== undefined) json.creditsRefunded = this.creditsRefunded;
-    if (this.recommendedModel !== undefined) json.recommendedModel = this.recommendedModel;
-    if (this.suggestedPrompt !== undefined) json.suggestedPrompt = this.suggestedPrompt;
-    const fieldErrors = this.fieldErrors;
-    if (Object.keys(fieldErrors).length > 0) json.fieldErrors = fieldErrors;
-    if (this.issues !== undefined) json.issues = this.issues;
-    const rateLimit = this.rateLimit;
-    if (rateLimit !== undefined) json.rateLimit = rateLimit;
-    const { balance, deprecation } = this;
-    if (balance !== undefined) json.balance = balance;
-    if (deprecation !== undefined) json.deprecation = deprecation;
-    if (this.attempts.length > 0) json.attempts = this.attempts;
-    if (this.body !== undefined) json.body = this.body;
+    const details = json as unknown as Record<string, unknown>;
+    for (const key of DETAILS) {
+      const value = this[key];
+      // Empty field errors and attempts say nothing; leave them out.
+      const empty =
+        (key === "fieldErrors" || key === "attempts") && Object.keys(value as object).length === 0;
+      if (value !== undefined && !empty) details[key] = value;
+    }
     const headers = Object.entries(this.headers).filter(([name]) => PUBLIC_HEADER.test(name));
     if (headers.length > 0) json.headers = Object.fromEntries(headers);
     return json;
@@ -323,8 +264,12 @@ export class VeniceError extends Error {
 }
 
 // On the prototype, so the stack trace's first line already says VeniceError.
-Object.defineProperty(VeniceError.prototype, "name", { value: "VeniceError", writable: true });
-Object.defineProperty(VeniceError.prototype, BRAND, { value: true });
+for (const [key, value] of [
+  ["name", "VeniceError"],
+  [BRAND, true],
+] as const) {
+  Object.defineProperty(VeniceError.prototype, key, { value, writable: true, configurable: true });
+}
 
 /** True for a `VeniceError` from any copy of this package. */
 export function isVeniceError(value: unknown): value is VeniceError {

@@ -1,0 +1,142 @@
+import type { VeniceErrorCode } from "./catalog.js";
+import { errorObject, isRecord } from "./classify.js";
+import { bodyIssues, fieldErrorsFromBody } from "./field-errors.js";
+import { type HeaderReader, type HeadersLike, safeHeaders } from "./headers.js";
+import { toNumber } from "./numbers.js";
+import { readRateLimit, type VeniceRateLimit } from "./rate-limit.js";
+import type { VeniceBalance, VeniceDeprecation } from "./venice-error.js";
+
+/** What a `VeniceError` keeps of its response to work out its details when first read. */
+export interface DetailSource {
+  raw: HeadersLike | undefined;
+  read: HeaderReader;
+  /** Clock of the moment the error was made (relative resets, HTTP dates). */
+  now: number;
+}
+
+/** The part of a `VeniceError` the details are derived from. */
+interface Derivable {
+  code: VeniceErrorCode;
+  message: string;
+  body?: unknown;
+  userAction: string;
+  rateLimit?: VeniceRateLimit;
+}
+
+type Derive = (error: Derivable, source: DetailSource) => unknown;
+
+function str(value: unknown): string | undefined {
+  return typeof value === "string" && value ? value : undefined;
+}
+
+/** A body field, from the error object (`error.x`, `response.error.x`) or the top level. */
+function field(body: unknown, name: string): unknown {
+  if (!isRecord(body)) return undefined;
+  return errorObject(body)?.[name] ?? body[name];
+}
+
+function seconds(value: unknown): number | undefined {
+  const n = toNumber(value);
+  return n === undefined || n < 0 ? undefined : Math.round(n * 1000);
+}
+
+/** The server's wait hint in ms: headers, then the body's `retry_after`, then "Please wait 30s". */
+function retryAfterMs(error: Derivable, { read, now }: DetailSource): number | undefined {
+  const header = read("retry-after");
+  if (header !== undefined) {
+    // openai-style servers send the more precise `retry-after-ms` beside `Retry-After`.
+    const ms = toNumber(read("retry-after-ms"));
+    if (ms !== undefined && ms >= 0) return Math.round(ms);
+    const date = Date.parse(header);
+    const hint = seconds(header) ?? (Number.isNaN(date) ? undefined : Math.max(0, date - now));
+    if (hint !== undefined) return hint;
+  }
+  const wait = /please wait (\d+(?:\.\d+)?)\s*(s\b|sec|second)/i.exec(error.message);
+  const hint = seconds(field(error.body, "retry_after")) ?? (wait ? seconds(wait[1]) : undefined);
+  if (
+    hint !== undefined ||
+    (error.code !== "RATE_LIMIT_EXCEEDED" && error.code !== "TOO_MANY_FAILED_ATTEMPTS")
+  ) {
+    return hint;
+  }
+  // No explicit hint with a 429: the reset of the exhausted limit is one.
+  const limits = error.rateLimit;
+  if (!limits) return undefined;
+  const resets =
+    error.code === "TOO_MANY_FAILED_ATTEMPTS"
+      ? [limits.failuresResetAt]
+      : [
+          limits.remainingRequests === 0 ? limits.resetRequestsAt : undefined,
+          limits.remainingTokens === 0 ? limits.resetTokensAt : undefined,
+          limits.remaining === 0 ? limits.resetAt : undefined,
+        ];
+  const at = Math.max(...resets.map((value) => value ?? Number.NEGATIVE_INFINITY));
+  return at > Number.NEGATIVE_INFINITY ? Math.max(0, at - now) : undefined;
+}
+
+/** Collects present headers into an object, or `undefined` when none is there. */
+function pick<T>(
+  read: HeaderReader,
+  map: ReadonlyArray<readonly [string, keyof T]>,
+  parse: (value: string) => unknown = (value) => value,
+): T | undefined {
+  let result: T | undefined;
+  for (const [header, key] of map) {
+    const value = read(header);
+    const parsed = value === undefined ? undefined : parse(value);
+    if (parsed !== undefined) {
+      result ??= {} as T;
+      result[key] ??= parsed as T[keyof T];
+    }
+  }
+  return result;
+}
+
+const BALANCE = [
+  ["x-venice-balance-usd", "usd"],
+  ["x-venice-balance-diem", "diem"],
+] as const;
+
+const DEPRECATION = [
+  ["x-venice-deprecated", "warning"],
+  ["x-venice-model-deprecation-warning", "warning"],
+  ["x-venice-model-deprecation-date", "date"],
+  ["deprecation", "date"],
+  ["x-venice-deprecated-replacement", "replacement"],
+  ["sunset", "sunset"],
+  ["link", "link"],
+] as const;
+
+/**
+ * The details of a `VeniceError` that are worked out only when first read, so that
+ * classifying stays cheap: one function per field, from the body, message and headers.
+ */
+export const DERIVED = {
+  headers: (_error, source) => safeHeaders(source.raw),
+  rateLimit: (_error, { read, now }) => readRateLimit(read, now),
+  retryAfterMs,
+  /** `x-request-id`, then the body's `request_id` or the id inside the message, then `CF-RAY`. */
+  requestId: (error, { read }) =>
+    read("x-request-id") ??
+    str(field(error.body, "request_id")) ??
+    /request id:?\s*([\w-]{6,})/i.exec(error.message)?.[1] ??
+    read("cf-ray"),
+  creditsRefunded: (error) => {
+    const value = field(error.body, "credits_refunded");
+    return typeof value === "boolean" ? value : undefined;
+  },
+  suggestedPrompt: (error) => str(field(error.body, "suggested_prompt")),
+  /** The body's `recommended_model`; for model problems also "Did you mean: …" or the replacement header. */
+  recommendedModel: (error, { read }) =>
+    str(field(error.body, "recommended_model")) ??
+    (error.userAction === "change_model"
+      ? (/did you mean:?\s*["'`]?([\w.:/-]+?)["'`]?[?.]?\s*$/i.exec(error.message)?.[1] ??
+        read("x-venice-deprecated-replacement"))
+      : undefined),
+  fieldErrors: (error) => fieldErrorsFromBody(error.body),
+  issues: (error) => bodyIssues(error.body),
+  balance: (_error, { read }) => pick<VeniceBalance>(read, BALANCE, toNumber),
+  deprecation: (_error, { read }) => pick<VeniceDeprecation>(read, DEPRECATION),
+} satisfies Record<string, Derive>;
+
+export type DerivedField = keyof typeof DERIVED;
