@@ -8,6 +8,7 @@ import {
   type FakeVeniceRoute,
   type FakeVeniceScript,
   type FakeVeniceStreamScript,
+  parseBody,
   planAnswer,
 } from "./scripts.js";
 
@@ -80,15 +81,6 @@ export interface VeniceHandlers {
   ): HttpHandler;
   /** Default successes for chat completions (also streaming), models and image generation. */
   success(options?: VeniceHandlerOptions): HttpHandler;
-}
-
-function parseBody(text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 async function readRequest(request: Request, base: URL, now: number): Promise<FakeVeniceRequest> {

@@ -316,3 +316,13 @@ export function planAnswer(
       };
   }
 }
+
+/** A recorded request body: parsed JSON, else the raw text (`undefined` when empty). */
+export function parseBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

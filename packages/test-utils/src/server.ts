@@ -1,6 +1,8 @@
 /// <reference types="node" />
+
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { isSecretHeader } from "@venice-errors/core";
 import type { RateLimitHeaderOptions } from "./factories/headers.js";
 import { createIdGenerator } from "./factories/ids.js";
 import type { FakeAnswer } from "./factories/responses.js";
@@ -9,6 +11,7 @@ import {
   type FakeVenicePlan,
   type FakeVeniceRequest,
   type FakeVeniceScript,
+  parseBody,
   planAnswer,
 } from "./scripts.js";
 
@@ -61,27 +64,17 @@ export interface FakeVenice {
   close(): Promise<void>;
 }
 
-const SECRET = /^(cookie|x-api-key|api-key|x-auth-token|x-venice-api-key|proxy-authorization)$/;
-
 function redactHeaders(headers: IncomingMessage["headers"]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, raw] of Object.entries(headers)) {
     if (raw === undefined) continue;
     const value = Array.isArray(raw) ? raw.join(", ") : raw;
+    // Keep the scheme of Authorization visible, so tests can assert a Bearer token was sent.
     if (name === "authorization") {
       out[name] = /^bearer\s/i.test(value) ? "Bearer [REDACTED]" : "[REDACTED]";
-    } else out[name] = SECRET.test(name) ? "[REDACTED]" : value;
+    } else out[name] = isSecretHeader(name) ? "[REDACTED]" : value;
   }
   return out;
-}
-
-function parseBody(text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 /**

@@ -53,36 +53,6 @@ function clientCause(code: VeniceErrorCode): Error {
   }
 }
 
-function initOf(error: VeniceError): VeniceErrorInit {
-  const init: VeniceErrorInit = {
-    code: error.code,
-    status: error.status,
-    message: error.message,
-    retryable: error.retryable,
-    matchedBy: error.matchedBy,
-    headers: error.headers,
-    attempts: error.attempts,
-  };
-  const optional = [
-    "serverCode",
-    "retryAfterMs",
-    "requestId",
-    "creditsRefunded",
-    "recommendedModel",
-    "suggestedPrompt",
-    "issues",
-    "balance",
-    "deprecation",
-    "body",
-    "cause",
-  ] as const;
-  for (const key of optional) {
-    const value = error[key];
-    if (value !== undefined) (init as unknown as Record<string, unknown>)[key] = value;
-  }
-  return init;
-}
-
 /**
  * A `VeniceError` exactly as core would produce it for `code`: HTTP codes are classified from a
  * realistic fake answer (body, headers, request id, rate limits); client-side codes
@@ -114,9 +84,13 @@ export function createVeniceError(
   });
   const error = toVeniceError(answer, { now });
   if (retryAfterMs === undefined && attempts === undefined && cause === undefined) return error;
-  const init = initOf(error);
-  if (retryAfterMs !== undefined) init.retryAfterMs = retryAfterMs;
-  if (attempts !== undefined) init.attempts = attempts;
-  if (cause !== undefined) init.cause = cause;
-  return new VeniceError(init);
+  // Same error with the overrides: its JSON form revives it (plus all headers, not only public ones).
+  return new VeniceError({
+    ...error.toJSON(),
+    headers: error.headers,
+    now,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    ...(attempts === undefined ? {} : { attempts }),
+    ...(cause === undefined ? {} : { cause }),
+  });
 }
