@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { type SseEvent, SseParser } from "./sse.js";
+
+function parseAll(parts: string[]): { events: SseEvent[]; pending: boolean } {
+  const parser = new SseParser();
+  const events = parts.flatMap((part) => parser.push(part));
+  return { events, pending: parser.pending };
+}
+
+const STREAM = [
+  ": keep-alive comment",
+  'data: {"a":1}',
+  "",
+  "event: response.failed",
+  'data: {"type":"response.failed",',
+  'data: "response":{}}',
+  "",
+  "id: 7",
+  "retry: 100",
+  "data:no-space",
+  "",
+  "data: [DONE]",
+  "",
+  "",
+];
+const EXPECTED: SseEvent[] = [
+  { data: '{"a":1}' },
+  { event: "response.failed", data: '{"type":"response.failed",\n"response":{}}' },
+  { data: "no-space" },
+  { data: "[DONE]" },
+];
+
+describe("SseParser", () => {
+  it.each([
+    ["\\n", "\n"],
+    ["\\r\\n", "\r\n"],
+    ["\\r", "\r"],
+  ])("parses events, multi-line data, comments and names with %s line ends", (_, eol) => {
+    expect(parseAll([STREAM.join(eol)]).events).toEqual(EXPECTED);
+  });
+
+  it.each(["\n", "\r\n", "\r"])(
+    "gives the same events wherever the text is split in two or three (eol %j)",
+    (eol) => {
+      const text = STREAM.join(eol);
+      for (let i = 0; i <= text.length; i++) {
+        expect(parseAll([text.slice(0, i), text.slice(i)]).events).toEqual(EXPECTED);
+        const j = Math.min(text.length, i + 3);
+        expect(parseAll([text.slice(0, i), text.slice(i, j), text.slice(j)]).events).toEqual(
+          EXPECTED,
+        );
+      }
+    },
+  );
+
+  it("gives the same events when fed one character at a time", () => {
+    expect(parseAll([...STREAM.join("\r\n")]).events).toEqual(EXPECTED);
+  });
+
+  it("does not take a \\r at the end of one chunk and \\n at the start of the next for two line ends", () => {
+    expect(parseAll(["data: x\r", "\n", "\r\n"]).events).toEqual([{ data: "x" }]);
+    expect(parseAll(["data: x\r", "", "\n\r\n"]).events).toEqual([{ data: "x" }]);
+  });
+
+  it("reports a stream that stopped in the middle of an event", () => {
+    expect(parseAll(['data: {"a":1}\n\ndata: {"b"']).pending).toBe(true);
+    expect(parseAll(['data: {"a":1}\n']).pending).toBe(true);
+    expect(parseAll(['data: {"a":1}\n\n']).pending).toBe(false);
+  });
+
+  it("ignores events without data and fields it does not know", () => {
+    expect(parseAll(["event: ping\n\nfoo: bar\n\n: c\n\n"]).events).toEqual([]);
+  });
+});
