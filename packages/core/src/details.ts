@@ -42,11 +42,11 @@ function seconds(value: unknown): number | undefined {
 
 /** The server's wait hint in ms: headers, then the body's `retry_after`, then "Please wait 30s". */
 function retryAfterMs(error: Derivable, { read, now }: DetailSource): number | undefined {
+  // openai-style servers send the more precise `retry-after-ms` (alone or beside `Retry-After`).
+  const ms = toNumber(read("retry-after-ms"));
+  if (ms !== undefined && ms >= 0) return Math.round(ms);
   const header = read("retry-after");
   if (header !== undefined) {
-    // openai-style servers send the more precise `retry-after-ms` beside `Retry-After`.
-    const ms = toNumber(read("retry-after-ms"));
-    if (ms !== undefined && ms >= 0) return Math.round(ms);
     const date = Date.parse(header);
     const hint = seconds(header) ?? (Number.isNaN(date) ? undefined : Math.max(0, date - now));
     if (hint !== undefined) return hint;

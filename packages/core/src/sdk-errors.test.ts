@@ -109,6 +109,23 @@ describe("openai package errors", () => {
     expect(error.headers["cf-ray"]).toBe("8f2a-FRA");
   });
 
+  it("an in-band stream error (APIError without status, with the event's error object)", () => {
+    // openai's Stream raises `new APIError(undefined, event.error, undefined, headers)`.
+    const event = {
+      message: "The model is currently overloaded. Please try again later.",
+      type: "server_error",
+      code: "model_overloaded",
+      retry_after: 30,
+    };
+    const input = new APIError(undefined, event, undefined, new Headers());
+    expect(toVeniceError(input)).toMatchObject({
+      code: "MODEL_OVERLOADED",
+      status: 200,
+      retryAfterMs: 30_000,
+      matchedBy: "code-field",
+    });
+  });
+
   it.each([
     [
       "APIConnectionError",
@@ -147,6 +164,23 @@ describe("Vercel AI SDK errors", () => {
       isRetryable: true,
     });
     expect(toVeniceError(input)).toMatchObject({ code: "CONNECTION_ERROR", status: 0 });
+  });
+
+  it("returns our own error from a wrapper's cause (a failed stream, as createVeniceFetch makes it)", () => {
+    const ours = toVeniceError({
+      status: 200,
+      body: { error: { code: "content_filter_error", message: "Blocked" } },
+    });
+    const wrapper = new APICallError({
+      message: "Failed to process successful response",
+      url: "https://api.venice.ai/api/v1/chat/completions",
+      requestBodyValues: {},
+      statusCode: 200,
+      responseHeaders: {},
+      responseBody: "",
+      cause: ours,
+    });
+    expect(toVeniceError(wrapper)).toBe(ours);
   });
 
   it("RetryError: classifies its last error", () => {

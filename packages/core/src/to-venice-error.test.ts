@@ -761,6 +761,7 @@ describe("request id, retry hints and headers", () => {
     [{ "Retry-After": "30" }, 30_000],
     [{ "retry-after": "1.5" }, 1500],
     [{ "Retry-After": "30", "retry-after-ms": "1234" }, 1234],
+    [{ "retry-after-ms": "250" }, 250],
     [{ "Retry-After": new Date(NOW + 20_000).toUTCString() }, 20_000],
     [{ "Retry-After": new Date(NOW - 20_000).toUTCString() }, 0],
     [{ "Retry-After": "soon" }, undefined],

@@ -126,6 +126,8 @@ function fromError(error: Error & Json, options: ToVeniceErrorOptions): VeniceEr
   if (error.lastError !== undefined && Array.isArray(error.errors)) {
     return convert(error.lastError, options);
   }
+  // A wrapper around our own error (the AI SDK's "Failed to process successful response").
+  if (isVeniceError(error.cause)) return error.cause;
   // Vercel AI SDK APICallError keeps the raw body.
   if (
     typeof error.statusCode === "number" &&
@@ -157,7 +159,10 @@ function fromError(error: Error & Json, options: ToVeniceErrorOptions): VeniceEr
         options,
       );
     }
-    if (isVeniceError(error.cause)) return error.cause;
+    // No status but an error object: an in-band stream error event (the stream's status is 200).
+    if (error.error !== undefined) {
+      return fromResponse({ status: 200, body: { error: error.error } }, options);
+    }
     if (/timed out/i.test(error.message)) return clientError("CLIENT_TIMEOUT", error);
     return clientError("CONNECTION_ERROR", safeCause(error));
   }
@@ -180,7 +185,6 @@ function fromError(error: Error & Json, options: ToVeniceErrorOptions): VeniceEr
   ) {
     return clientError("CONNECTION_ERROR", safeCause(error));
   }
-  if (isVeniceError(error.cause)) return error.cause;
   if (error.cause instanceof Error) {
     const inner = fromError(error.cause as Error & Json, options);
     if (inner && inner.code !== "UNKNOWN_ERROR") return inner;

@@ -211,12 +211,11 @@ describe("createVeniceFetch with the Vercel AI SDK", () => {
     }
     expect(text).toBe("ab");
     // The AI SDK wraps a body-stream error in APICallError("Failed to process successful
-    // response", statusCode 200, cause: our VeniceError). Core's toVeniceError classifies that
-    // wrapper by its status instead of returning the VeniceError cause (reported to core), so
-    // read the cause here, as the README tells AI SDK users to.
+    // response", statusCode 200, cause: our VeniceError); toVeniceError returns that cause.
     const cause = (failure as { cause?: unknown }).cause;
     expect(isVeniceError(cause)).toBe(true);
-    expect(toVeniceError(cause)).toMatchObject({
+    expect(toVeniceError(failure)).toBe(cause);
+    expect(toVeniceError(failure)).toMatchObject({
       code: "MODEL_OVERLOADED",
       status: 200,
       retryAfterMs: 30_000,
