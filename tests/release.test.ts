@@ -132,9 +132,7 @@ describe("changesets: independent versions", () => {
     );
     expect(after[core], "core does not change").toBe(before[core]);
     expect(after[reactHooks], "react-hooks does not change").toBe(before[reactHooks]);
-    expect(after[testUtils], "test-utils does not change").toBe(
-      before[testUtils],
-    );
+    expect(after[testUtils], "test-utils does not change").toBe(before[testUtils]);
     expect(after[DEMO], "the demo app is never bumped").toBe(before[DEMO]);
     expect(readFileSync(join(dir, "packages/node-client/CHANGELOG.md"), "utf8")).toContain(
       `## ${after[nodeClient]}`,
