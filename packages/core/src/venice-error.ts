@@ -155,7 +155,6 @@ export class VeniceError extends Error {
   // Private: never shown by console.log or serialised, so raw headers (credentials) stay here.
   #init: VeniceErrorInit;
   #source: DetailSource | undefined;
-  #details: Partial<Record<DerivedField, unknown>> | undefined;
 
   constructor(init: VeniceErrorInit) {
     const entry = catalog[isVeniceErrorCode(init.code) ? init.code : "UNKNOWN_ERROR"];
@@ -180,14 +179,12 @@ export class VeniceError extends Error {
   }
 
   static {
-    // Each detail not given at construction is derived on first read, then kept.
+    // Each detail not given at construction is derived on first read, then kept as an own
+    // property (shadowing this getter), so later reads and `console.log` see a plain field.
     for (const key of Object.keys(DERIVED) as DerivedField[]) {
       Object.defineProperty(VeniceError.prototype, key, {
         configurable: true,
         get(this: VeniceError) {
-          this.#details ??= {};
-          const details = this.#details;
-          if (key in details) return details[key];
           // `init.headers` is the raw input the safe `headers` are derived from, not a value.
           let value = key === "headers" ? undefined : this.#init[key];
           if (value === undefined) {
@@ -203,11 +200,22 @@ export class VeniceError extends Error {
               value = key === "headers" || key === "fieldErrors" ? {} : undefined;
             }
           }
-          details[key] = value;
+          Object.defineProperty(this, key, {
+            value,
+            enumerable: value !== undefined,
+            writable: true,
+            configurable: true,
+          });
           return value;
         },
       });
     }
+  }
+
+  /** Node's `console.log`/`util.inspect`: work out every detail first, so the log shows them. */
+  [Symbol.for("nodejs.util.inspect.custom")](): this {
+    for (const key of Object.keys(DERIVED) as DerivedField[]) void this[key];
+    return this;
   }
 
   /** The catalog row of this error's code. */

@@ -434,6 +434,16 @@ describe("logging, hooks and secrets", () => {
     }
   });
 
+  it("logs the error's details with console.log / util.inspect (request id, wait, rate limits)", async () => {
+    venice.enqueue({ error: "INSUFFICIENT_BALANCE", headers: { "x-request-id": "req-logged" } });
+    const error = await failure(client({ maxRetries: 0 }).models.list());
+    const text = inspect(error);
+    expect(text).toContain("code: 'INSUFFICIENT_BALANCE'");
+    expect(text).toContain("requestId: 'req-logged'");
+    expect(text).toContain("rateLimit:");
+    expect(text).not.toContain(KEY);
+  });
+
   it("keeps the key out of connection errors", async () => {
     const port = await closedPort();
     const error = await failure(
