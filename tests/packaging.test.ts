@@ -28,13 +28,12 @@ import {
   describeRun,
   ensureBuilt,
   javascriptSubpaths,
-  listFiles,
   type Manifest,
   makeTempDir,
   manifestOf,
-  notBuiltMessage,
   PUBLISHED,
   type PublishedPackage,
+  packPackage,
   ROOT,
   readJson,
   removeTempDir,
@@ -89,20 +88,8 @@ afterAll(async () => {
   await removeTempDir(work);
 });
 
-/** `pnpm pack` (rewrites workspace:^ to real ranges) into a folder of its own. */
-async function pack(pkg: PublishedPackage): Promise<string> {
-  if (listFiles(join(pkg.path, "dist")).length === 0) throw new Error(notBuiltMessage(pkg, build));
-  const destination = join(work, "tarballs", pkg.dir);
-  mkdirSync(destination, { recursive: true });
-  const result = await run("pnpm", ["pack", "--pack-destination", destination], {
-    cwd: pkg.path,
-    env: cleanEnv(),
-  });
-  const tgz = listFiles(destination).find((file) => file.endsWith(".tgz"));
-  if (result.code !== 0 || !tgz) {
-    throw new Error(`${pkg.name}: pnpm pack failed.\n${describeRun(result)}`);
-  }
-  return join(destination, tgz);
+function pack(pkg: PublishedPackage): Promise<string> {
+  return packPackage(pkg, work, build);
 }
 
 function tarball(name: string): Promise<string> {

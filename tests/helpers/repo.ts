@@ -355,3 +355,23 @@ export function javascriptSubpaths(manifest: Manifest, kind: "import" | "require
     (subpath) => !subpath.includes("*") && isJs(exportTarget(exportsMap[subpath], conditions)),
   );
 }
+
+/** `pnpm pack` (rewrites workspace:^ to real ranges) into `<work>/tarballs/<dir>`; the tarball's path. */
+export async function packPackage(
+  pkg: PublishedPackage,
+  work: string,
+  build: BuildState,
+): Promise<string> {
+  if (listFiles(join(pkg.path, "dist")).length === 0) throw new Error(notBuiltMessage(pkg, build));
+  const destination = join(work, "tarballs", pkg.dir);
+  mkdirSync(destination, { recursive: true });
+  const result = await run("pnpm", ["pack", "--pack-destination", destination], {
+    cwd: pkg.path,
+    env: cleanEnv(),
+  });
+  const tgz = listFiles(destination).find((file) => file.endsWith(".tgz"));
+  if (result.code !== 0 || !tgz) {
+    throw new Error(`${pkg.name}: pnpm pack failed.\n${describeRun(result)}`);
+  }
+  return join(destination, tgz);
+}
