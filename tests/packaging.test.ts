@@ -115,13 +115,22 @@ interface Installed {
   linkedOptionalPeers: string[];
 }
 
-function install(pkg: PublishedPackage): Promise<Installed> {
-  let pending = installs.get(pkg.name);
+/** Runs `make` once per package; later calls share its promise. */
+function once<T>(
+  cache: Map<string, Promise<T>>,
+  pkg: PublishedPackage,
+  make: (pkg: PublishedPackage) => Promise<T>,
+): Promise<T> {
+  let pending = cache.get(pkg.name);
   if (!pending) {
-    pending = installFromTarball(pkg);
-    installs.set(pkg.name, pending);
+    pending = make(pkg);
+    cache.set(pkg.name, pending);
   }
   return pending;
+}
+
+function install(pkg: PublishedPackage): Promise<Installed> {
+  return once(installs, pkg, installFromTarball);
 }
 
 async function installFromTarball(pkg: PublishedPackage): Promise<Installed> {
@@ -220,12 +229,7 @@ writeFileSync(out, JSON.stringify(report));
 `;
 
 function probe(pkg: PublishedPackage): Promise<Probes> {
-  let pending = probes.get(pkg.name);
-  if (!pending) {
-    pending = runProbes(pkg);
-    probes.set(pkg.name, pending);
-  }
-  return pending;
+  return once(probes, pkg, runProbes);
 }
 
 async function runProbes(pkg: PublishedPackage): Promise<Probes> {
