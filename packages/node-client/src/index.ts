@@ -4,6 +4,12 @@ export {
   type VeniceClientOptions,
   type VeniceRawRequestOptions,
 } from "./client.js";
+export type {
+  CoordinatedOutcome,
+  CoordinatedTry,
+  CoordinatorDecision,
+  VeniceCoordinator,
+} from "./coordinator.js";
 export { delay } from "./delay.js";
 export {
   createFailureBudget,
