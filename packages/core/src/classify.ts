@@ -19,7 +19,7 @@ export function isRecord(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+export const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
 /** An `error` string that is a code (`X402_WALLET_MISMATCH`, `UNAUTHORIZED`), not a message. */
 function isCodeText(value: string): boolean {
@@ -68,26 +68,36 @@ const MESSAGE_PREFIXES: ReadonlyArray<readonly [prefix: string, code: VeniceErro
     return [end > 0 ? text.slice(0, end) : text, code] as const;
   }).sort((a, b) => b[0].length - a[0].length);
 
+/**
+ * How much of a server message the classifier reads. Venice's messages are one or two sentences;
+ * a longer one (an echoed prompt, a hostile body) is matched on its first 4 KB only, so matching
+ * costs the same for a 100 KB message as for a 4 KB one.
+ */
+export const TEXT_CAP = 4096;
+
 type KeywordRule = readonly [
   statuses: readonly number[] | null,
-  pattern: RegExp,
+  /**
+   * A pattern, or two that must occur in this order. Never `a.*b` in one pattern: on a text that
+   * repeats `a` without `b` it backtracks quadratically (seconds on 100 KB).
+   */
+  pattern: RegExp | readonly [first: RegExp, then: RegExp],
   code: VeniceErrorCode,
 ];
 
 /** When no table text matches, keywords within the status decide (venice-api-facts §1). */
-const KEYWORD_RULES: readonly KeywordRule[] = [
+export const KEYWORD_RULES: readonly KeywordRule[] = [
   [null, /too many failed attempts/, "TOO_MANY_FAILED_ATTEMPTS"],
   [[401], /subscription is inactive|inactive (api )?key/, "AUTHENTICATION_FAILED_INACTIVE_KEY"],
   [[401, 403], /only available to pro/, "PRO_ONLY_MODEL"],
   [[401], /sign-?in|siwx|siwe/, "X402_INVALID_SIGN_IN"],
-  [
-    [402],
-    /diem spend(ing)? limit|spend(ing)? limit.*\bdiem\b/,
-    "API_KEY_DIEM_SPEND_LIMIT_EXCEEDED",
-  ],
-  [[402], /usd spend(ing)? limit|spend(ing)? limit.*\busd\b/, "API_KEY_USD_SPEND_LIMIT_EXCEEDED"],
+  [[402], /diem spend(ing)? limit/, "API_KEY_DIEM_SPEND_LIMIT_EXCEEDED"],
+  [[402], [/spend(ing)? limit/, /\bdiem\b/], "API_KEY_DIEM_SPEND_LIMIT_EXCEEDED"],
+  [[402], /usd spend(ing)? limit/, "API_KEY_USD_SPEND_LIMIT_EXCEEDED"],
+  [[402], [/spend(ing)? limit/, /\busd\b/], "API_KEY_USD_SPEND_LIMIT_EXCEEDED"],
   [[403], /own wallet/, "X402_WALLET_MISMATCH"],
-  [[403], /access has been disabled|api access.*disabled/, "API_ACCESS_DISABLED"],
+  [[403], /access has been disabled/, "API_ACCESS_DISABLED"],
+  [[403], [/api access/, /disabled/], "API_ACCESS_DISABLED"],
   [[404], /character/, "CHARACTER_NOT_FOUND"],
   [[404], /model/, "MODEL_NOT_FOUND"],
   [[404, 410], /media|file|video|image|audio|download|asset|expired/, "MEDIA_NOT_FOUND"],
@@ -98,8 +108,8 @@ const KEYWORD_RULES: readonly KeywordRule[] = [
   ],
   [[400, 413], /maximum context|context length|context window|too many tokens/, "TOO_MANY_TOKENS"],
   [[400, 415], /content-type|content type|encoding is not supported/, "INVALID_CONTENT_TYPE"],
-  [[422], /duration.*(too long|exceed)/, "VIDEO_DURATION_TOO_LONG"],
-  [[422], /duration.*too short/, "VIDEO_DURATION_TOO_SHORT"],
+  [[422], [/duration/, /too long|exceed/], "VIDEO_DURATION_TOO_LONG"],
+  [[422], [/duration/, /too short/], "VIDEO_DURATION_TOO_SHORT"],
   [[429, 500, 503], /overloaded/, "MODEL_OVERLOADED"],
   [[429], /too many concurrent/, "RATE_LIMIT_EXCEEDED"],
   [[500], /timed[ -]?out|timeout/, "REQUEST_TIMEOUT"],
@@ -191,6 +201,13 @@ for (const entry of MESSAGE_PREFIXES) {
   else PREFIXES_BY_FIRST.set(entry[0][0]!, [entry]);
 }
 
+/** Tests a keyword pattern; a pair matches when its second part occurs after the first's match. */
+function matches(pattern: KeywordRule[1], text: string): boolean {
+  if (pattern instanceof RegExp) return pattern.test(text);
+  const first = pattern[0].exec(text);
+  return first !== null && pattern[1].test(text.slice(first.index + first[0].length));
+}
+
 function matchMessage(lower: string, status: number | undefined): VeniceErrorCode | undefined {
   for (const [prefix, code] of PREFIXES_BY_FIRST.get(lower[0]!) ?? []) {
     if (lower.startsWith(prefix)) return code;
@@ -198,7 +215,7 @@ function matchMessage(lower: string, status: number | undefined): VeniceErrorCod
   for (const [statuses, pattern, code] of KEYWORD_RULES) {
     if (
       (statuses === null || (status !== undefined && statuses.includes(status))) &&
-      pattern.test(lower)
+      matches(pattern, lower)
     ) {
       return code;
     }
@@ -255,7 +272,7 @@ export function classify(
     return { code: "PAYMENT_REQUIRED", matchedBy: "status", serverCode, serverMessage };
   }
   if (serverMessage) {
-    const byMessage = matchMessage(serverMessage.toLowerCase(), effectiveStatus);
+    const byMessage = matchMessage(serverMessage.slice(0, TEXT_CAP).toLowerCase(), effectiveStatus);
     if (byMessage) return { code: byMessage, matchedBy: "message", serverCode, serverMessage };
   }
   const byType = type === undefined ? undefined : codeFromField(type);

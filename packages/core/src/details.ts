@@ -1,5 +1,5 @@
 import type { VeniceErrorCode } from "./catalog.js";
-import { errorObject, isRecord } from "./classify.js";
+import { errorObject, isRecord, TEXT_CAP } from "./classify.js";
 import { bodyIssues, fieldErrorsFromBody } from "./field-errors.js";
 import { type HeaderReader, type HeadersLike, safeHeaders } from "./headers.js";
 import { toNumber } from "./numbers.js";
@@ -35,6 +35,16 @@ function field(body: unknown, name: string): unknown {
   return errorObject(body)?.[name] ?? body[name];
 }
 
+/** The part of the message the patterns below read (see `TEXT_CAP`). */
+function head(error: Derivable): string {
+  return error.message.slice(0, TEXT_CAP);
+}
+
+/** "Please wait 30s", "request ID: abc-123", "Did you mean: llama-3.3-70b?" (each linear, on `head`). */
+export const PLEASE_WAIT = /please wait (\d+(?:\.\d+)?)\s*(s\b|sec|second)/i;
+export const REQUEST_ID = /request id:?\s*([\w-]{6,})/i;
+export const DID_YOU_MEAN = /did you mean:?\s*["'`]?([\w.:/-]+?)["'`]?[?.]?\s*$/i;
+
 function seconds(value: unknown): number | undefined {
   const n = toNumber(value);
   return n === undefined || n < 0 ? undefined : Math.round(n * 1000);
@@ -51,7 +61,7 @@ function retryAfterMs(error: Derivable, { read, now }: DetailSource): number | u
     const hint = seconds(header) ?? (Number.isNaN(date) ? undefined : Math.max(0, date - now));
     if (hint !== undefined) return hint;
   }
-  const wait = /please wait (\d+(?:\.\d+)?)\s*(s\b|sec|second)/i.exec(error.message);
+  const wait = PLEASE_WAIT.exec(head(error));
   const hint = seconds(field(error.body, "retry_after")) ?? (wait ? seconds(wait[1]) : undefined);
   if (
     hint !== undefined ||
@@ -119,7 +129,7 @@ export const DERIVED = {
   requestId: (error, { read }) =>
     read("x-request-id") ??
     str(field(error.body, "request_id")) ??
-    /request id:?\s*([\w-]{6,})/i.exec(error.message)?.[1] ??
+    REQUEST_ID.exec(head(error))?.[1] ??
     read("cf-ray"),
   creditsRefunded: (error) => {
     const value = field(error.body, "credits_refunded");
@@ -130,8 +140,7 @@ export const DERIVED = {
   recommendedModel: (error, { read }) =>
     str(field(error.body, "recommended_model")) ??
     (error.userAction === "change_model"
-      ? (/did you mean:?\s*["'`]?([\w.:/-]+?)["'`]?[?.]?\s*$/i.exec(error.message)?.[1] ??
-        read("x-venice-deprecated-replacement"))
+      ? (DID_YOU_MEAN.exec(head(error))?.[1] ?? read("x-venice-deprecated-replacement"))
       : undefined),
   fieldErrors: (error) => fieldErrorsFromBody(error.body),
   issues: (error) => bodyIssues(error.body),

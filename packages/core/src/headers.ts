@@ -10,11 +10,16 @@ export type HeaderReader = (lowerCaseName: string) => string | undefined;
 
 const NO_HEADERS: HeaderReader = () => undefined;
 
-/** Names (of headers or object keys) whose values are credentials: never copied into an error. */
-const SECRET_NAME =
-  /^(authorization|proxy-authorization|cookie|set-cookie2?|(x-)?(venice-)?api[-_]?key|apikey|x-auth-token|x-amz-security-token|password|secret|access[-_]?token|token)$/i;
+/**
+ * Names (of headers, body fields or query parameters) whose values are credentials: the one
+ * secret rule of venice-errors. Any name ending in `api-key`/`apikey`/`token`/`secret`/`password`
+ * (`x-venice-api-key`, `x-auth-token`, `access_token`, `client_secret`), the auth and cookie
+ * headers, and a bare `key` (`?key=`). Anchored, so it is linear on any name.
+ */
+export const SECRET_NAME =
+  /^((.*[-_])?(api[-_]?key|apikey|token|secret|password)|key|(proxy-)?authorization|cookie|set-cookie2?)$/i;
 
-/** True when a header (or field) name holds a credential that must never leave the process. */
+/** True when a header, body field or query parameter name holds a credential that must never leave the process. */
 export function isSecretHeader(name: string): boolean {
   return SECRET_NAME.test(name);
 }

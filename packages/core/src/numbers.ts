@@ -6,6 +6,13 @@ export function toNumber(value: unknown): number | undefined {
   return Number.isFinite(parsed) ? parsed : undefined;
 }
 
+/** `value` when it is an HTTP status (an integer in 100..599), else `undefined`. */
+export function httpStatus(value: unknown): number | undefined {
+  return Number.isInteger(value) && (value as number) >= 100 && (value as number) < 600
+    ? (value as number)
+    : undefined;
+}
+
 /**
  * Turns a reset value into absolute epoch milliseconds, deciding the unit by magnitude
  * (Venice documents seconds, live answers send 13-digit milliseconds):

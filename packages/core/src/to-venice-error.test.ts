@@ -814,7 +814,10 @@ describe("request id, retry hints and headers", () => {
     );
     expect(error.message).not.toContain("sk-live-abcdef");
     expect(JSON.stringify(error)).not.toContain("sk-live-abcdef");
-    expect(error.body).toEqual({ error: "Key [REDACTED] is not valid (Bearer [REDACTED])" });
+    expect(error.body).toEqual({
+      error: "Key [REDACTED] is not valid (Bearer [REDACTED])",
+      api_key: "[REDACTED]",
+    });
   });
 });
 
@@ -855,6 +858,6 @@ describe("other inputs", () => {
   it("keeps anything else as the cause, credentials removed", () => {
     const error = toVeniceError({ weird: true, authorization: "Bearer sk-cause-secret" });
     expect(error).toMatchObject({ code: "UNKNOWN_ERROR", matchedBy: "client" });
-    expect(error.cause).toEqual({ weird: true });
+    expect(error.cause).toEqual({ weird: true, authorization: "[REDACTED]" });
   });
 });

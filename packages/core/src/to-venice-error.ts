@@ -1,7 +1,7 @@
 import { catalog, isVeniceErrorCode, type VeniceErrorCode } from "./catalog.js";
 import { classify, isRecord } from "./classify.js";
 import { type HeadersLike, headerReader } from "./headers.js";
-import { redactText, redactValue } from "./redact.js";
+import { redactCause, redactText, redactValue } from "./redact.js";
 import { isVeniceError, type SerializedVeniceError, VeniceError } from "./venice-error.js";
 
 /** Options for `toVeniceError`. */
@@ -89,10 +89,11 @@ export function fromResponse(
   });
 }
 
-const CONNECTION_CODES =
+export const CONNECTION_CODES =
   /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_CLOSED)$/;
-const TIMEOUT_CODES = /^(ETIMEDOUT|ESOCKETTIMEDOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT)$/;
-const NETWORK_MESSAGE =
+export const TIMEOUT_CODES =
+  /^(ETIMEDOUT|ESOCKETTIMEDOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT)$/;
+export const NETWORK_MESSAGE =
   /fetch failed|failed to fetch|networkerror|network error|network request failed|load failed|socket hang up|other side closed/i;
 
 function errorCode(error: { code?: unknown; cause?: unknown }): string | undefined {
@@ -101,26 +102,27 @@ function errorCode(error: { code?: unknown; cause?: unknown }): string | undefin
   return undefined;
 }
 
-/** A copy of an error that drops properties which may hold request credentials (axios' `config`). */
-function safeCause(error: Error): Error {
-  const risky = ["config", "request", "headers", "options"].some((key) => key in error);
-  if (!risky) return error;
-  const copy = new Error(redactText(error.message));
-  copy.name = error.name;
-  if (error.stack) copy.stack = redactText(error.stack);
-  return copy;
-}
-
-function clientError(code: VeniceErrorCode, cause: unknown): VeniceError {
-  return new VeniceError({ code, status: 0, matchedBy: "client", cause });
+/** A client-side failure; the constructor redacts credentials from the cause, exact secrets are redacted here. */
+function clientError(
+  code: VeniceErrorCode,
+  cause: unknown,
+  options: ToVeniceErrorOptions,
+): VeniceError {
+  return new VeniceError({
+    code,
+    status: 0,
+    matchedBy: "client",
+    cause: redactCause(cause, options.secrets),
+  });
 }
 
 function fromError(error: Error & Json, options: ToVeniceErrorOptions): VeniceError | undefined {
   const name = error.name;
   const ctor = (error.constructor as { name?: string } | undefined)?.name ?? "";
-  if (name === "AbortError" || ctor === "APIUserAbortError") return clientError("ABORTED", error);
+  if (name === "AbortError" || ctor === "APIUserAbortError")
+    return clientError("ABORTED", error, options);
   if (name === "TimeoutError" || ctor === "APIConnectionTimeoutError") {
-    return clientError("CLIENT_TIMEOUT", error);
+    return clientError("CLIENT_TIMEOUT", error, options);
   }
   // Vercel AI SDK: RetryError wraps the last APICallError.
   if (error.lastError !== undefined && Array.isArray(error.errors)) {
@@ -163,8 +165,8 @@ function fromError(error: Error & Json, options: ToVeniceErrorOptions): VeniceEr
     if (error.error !== undefined) {
       return fromResponse({ status: 200, body: { error: error.error } }, options);
     }
-    if (/timed out/i.test(error.message)) return clientError("CLIENT_TIMEOUT", error);
-    return clientError("CONNECTION_ERROR", safeCause(error));
+    if (/timed out/i.test(error.message)) return clientError("CLIENT_TIMEOUT", error, options);
+    return clientError("CONNECTION_ERROR", error, options);
   }
   // axios-style: the answer sits on `response`.
   if (isRecord(error.response) && typeof error.response.status === "number") {
@@ -178,12 +180,12 @@ function fromError(error: Error & Json, options: ToVeniceErrorOptions): VeniceEr
     );
   }
   const code = errorCode(error);
-  if (code && TIMEOUT_CODES.test(code)) return clientError("CLIENT_TIMEOUT", safeCause(error));
+  if (code && TIMEOUT_CODES.test(code)) return clientError("CLIENT_TIMEOUT", error, options);
   if (
     (code && CONNECTION_CODES.test(code)) ||
     (name === "TypeError" && NETWORK_MESSAGE.test(error.message))
   ) {
-    return clientError("CONNECTION_ERROR", safeCause(error));
+    return clientError("CONNECTION_ERROR", error, options);
   }
   if (error.cause instanceof Error) {
     const inner = fromError(error.cause as Error & Json, options);
@@ -206,7 +208,11 @@ function convert(input: unknown, options: ToVeniceErrorOptions): VeniceError {
   if (input instanceof Error) {
     const found = fromError(input as Error & Json, options);
     if (found) return found;
-    return new VeniceError({ code: "UNKNOWN_ERROR", matchedBy: "client", cause: safeCause(input) });
+    return new VeniceError({
+      code: "UNKNOWN_ERROR",
+      matchedBy: "client",
+      cause: redactCause(input, options.secrets),
+    });
   }
   if (typeof input === "string") return fromResponse({ body: input }, options);
   if (typeof Response !== "undefined" && input instanceof Response) {

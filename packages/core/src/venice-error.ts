@@ -11,8 +11,9 @@ import type { VeniceMatchSource } from "./classify.js";
 import { DERIVED, type DerivedField, type DetailSource } from "./details.js";
 import type { VeniceFieldErrors } from "./field-errors.js";
 import { type HeadersLike, headerReader } from "./headers.js";
+import { httpStatus } from "./numbers.js";
 import type { VeniceRateLimit } from "./rate-limit.js";
-import { redactText } from "./redact.js";
+import { redactCause, redactText, redactValue } from "./redact.js";
 
 const BRAND = Symbol.for("venice-errors.VeniceError");
 
@@ -160,9 +161,10 @@ export class VeniceError extends Error {
     const entry = catalog[isVeniceErrorCode(init.code) ? init.code : "UNKNOWN_ERROR"];
     super(
       redactText(init.message || entry.message),
-      init.cause === undefined ? undefined : { cause: init.cause },
+      init.cause === undefined ? undefined : { cause: redactCause(init.cause) },
     );
-    const status = init.status ?? entry.status;
+    // 0 (no answer) or a real HTTP status; anything else (Infinity, 1000, 2.5) is the catalog's.
+    const status = init.status === 0 ? 0 : (httpStatus(init.status) ?? entry.status);
     this.code = entry.code;
     this.status = status;
     // An unknown error is retryable as its status says (a 404 page is not, a 502 is).
@@ -259,10 +261,13 @@ export class VeniceError extends Error {
     };
     const details = json as unknown as Record<string, unknown>;
     for (const key of DETAILS) {
-      const value = this[key];
+      // A bounded, credential-free copy: bodies can be cyclic, deep, BigInt or hostile Proxies.
+      const value = redactValue(this[key]);
       // Empty field errors and attempts say nothing; leave them out.
       const empty =
-        (key === "fieldErrors" || key === "attempts") && Object.keys(value as object).length === 0;
+        (key === "fieldErrors" || key === "attempts") &&
+        typeof value === "object" &&
+        Object.keys(value as object).length === 0;
       if (value !== undefined && !empty) details[key] = value;
     }
     const headers = Object.entries(this.headers).filter(([name]) => PUBLIC_HEADER.test(name));
