@@ -78,10 +78,10 @@ export const TEXT_CAP = 4096;
 type KeywordRule = readonly [
   statuses: readonly number[] | null,
   /**
-   * A pattern, or two that must occur in this order. Never `a.*b` in one pattern: on a text that
+   * A pattern, or several that must all occur. Never `a.*b` in one pattern: on a text that
    * repeats `a` without `b` it backtracks quadratically (seconds on 100 KB).
    */
-  pattern: RegExp | readonly [first: RegExp, then: RegExp],
+  pattern: RegExp | readonly RegExp[],
   code: VeniceErrorCode,
 ];
 
@@ -91,13 +91,10 @@ export const KEYWORD_RULES: readonly KeywordRule[] = [
   [[401], /subscription is inactive|inactive (api )?key/, "AUTHENTICATION_FAILED_INACTIVE_KEY"],
   [[401, 403], /only available to pro/, "PRO_ONLY_MODEL"],
   [[401], /sign-?in|siwx|siwe/, "X402_INVALID_SIGN_IN"],
-  [[402], /diem spend(ing)? limit/, "API_KEY_DIEM_SPEND_LIMIT_EXCEEDED"],
   [[402], [/spend(ing)? limit/, /\bdiem\b/], "API_KEY_DIEM_SPEND_LIMIT_EXCEEDED"],
-  [[402], /usd spend(ing)? limit/, "API_KEY_USD_SPEND_LIMIT_EXCEEDED"],
   [[402], [/spend(ing)? limit/, /\busd\b/], "API_KEY_USD_SPEND_LIMIT_EXCEEDED"],
   [[403], /own wallet/, "X402_WALLET_MISMATCH"],
-  [[403], /access has been disabled/, "API_ACCESS_DISABLED"],
-  [[403], [/api access/, /disabled/], "API_ACCESS_DISABLED"],
+  [[403], [/api access|access has been/, /disabled/], "API_ACCESS_DISABLED"],
   [[404], /character/, "CHARACTER_NOT_FOUND"],
   [[404], /model/, "MODEL_NOT_FOUND"],
   [[404, 410], /media|file|video|image|audio|download|asset|expired/, "MEDIA_NOT_FOUND"],
@@ -201,13 +198,6 @@ for (const entry of MESSAGE_PREFIXES) {
   else PREFIXES_BY_FIRST.set(entry[0][0]!, [entry]);
 }
 
-/** Tests a keyword pattern; a pair matches when its second part occurs after the first's match. */
-function matches(pattern: KeywordRule[1], text: string): boolean {
-  if (pattern instanceof RegExp) return pattern.test(text);
-  const first = pattern[0].exec(text);
-  return first !== null && pattern[1].test(text.slice(first.index + first[0].length));
-}
-
 function matchMessage(lower: string, status: number | undefined): VeniceErrorCode | undefined {
   for (const [prefix, code] of PREFIXES_BY_FIRST.get(lower[0]!) ?? []) {
     if (lower.startsWith(prefix)) return code;
@@ -215,7 +205,7 @@ function matchMessage(lower: string, status: number | undefined): VeniceErrorCod
   for (const [statuses, pattern, code] of KEYWORD_RULES) {
     if (
       (statuses === null || (status !== undefined && statuses.includes(status))) &&
-      matches(pattern, lower)
+      (Array.isArray(pattern) ? pattern : [pattern]).every((part: RegExp) => part.test(lower))
     ) {
       return code;
     }

@@ -19,18 +19,16 @@ const CREDENTIAL_PATTERNS: ReadonlyArray<
     /([?&])([^=&#?\s]+)=([^&#\s"'<>]*)/g,
     (whole, separator, name) => (isSecretHeader(name!) ? `${separator}${name}=${REDACTED}` : whole),
   ],
-  // `https://user:password@host`.
-  [/\/\/[^/@\s:]+:[^/@\s]+@/g, `//${REDACTED}@`],
   // undici rejecting a header value (a key with a newline): `Headers.append: "Bearer sk-…\n" is an invalid header value.`
   [/(Headers\.\w+: ")[\s\S]{0,512}?(?=" is an invalid header)/g, `$1${REDACTED}`],
 ];
 
 /** Cheap pre-check: a text without any of these words holds none of the credentials above. */
-const MAYBE_CREDENTIAL = /bearer|basic|key|token|password|secret|auth|cookie|header|@/i;
+const MAYBE_CREDENTIAL = /bearer|basic|key|token|password|secret|auth|cookie|header/i;
 
 /**
  * Replaces credentials in a string: Bearer/Basic tokens, `api_key=…`-style pairs, secret query
- * parameters (`?key=`, `?api_key=`, `?access_token=`, `?token=`), URL passwords, the header
+ * parameters (`?key=`, `?api_key=`, `?access_token=`, `?token=`), the header
  * value undici quotes when it rejects one, and the given exact secrets.
  */
 export function redactText(text: string, secrets: readonly string[] = []): string {
@@ -45,60 +43,64 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
   return out;
 }
 
-/** A URL (or request target) with secret query parameters and user info redacted. */
+/** A URL (or request target) with its secret query parameters (`?key=`, `&api_key=`, …) redacted. */
 export function redactUrl(url: string | URL): string {
   return redactText(String(url));
 }
 
-/** Bounds of `redactValue`: deeper, larger or longer parts are cut (JSON.stringify must not throw). */
+/** Bounds of `redactValue`: objects deeper or more numerous, and text beyond the total, are cut. */
 const MAX_DEPTH = 32;
 const MAX_NODES = 10_000;
-const MAX_TEXT = 65_536;
+const MAX_CHARS = 1_000_000;
 
 /**
  * A JSON-safe copy of any value, with credentials removed: a scalar under a credential-named key
- * (`api_key`, `authorization`, …) is `"[REDACTED]"`, strings go through `redactText`. Total on
+ * (`api_key`, `authorization`, …) becomes `"[REDACTED]"`, strings go through `redactText`. Total on
  * hostile input: cycles become `"[Circular]"`, BigInts strings, functions and symbols are dropped,
- * throwing getters skipped, Proxies that throw `"[Unserializable]"`; depth, size and string
- * length are bounded.
+ * throwing getters skipped, Proxies that throw `"[Unserializable]"`; depth (32), objects (10,000)
+ * and text (1,000,000 characters in all) are bounded.
  */
 export function redactValue(value: unknown, secrets: readonly string[] = []): unknown {
   let nodes = 0;
+  let room = MAX_CHARS;
   const ancestors = new Set<object>();
   const copy = (item: unknown, depth: number): unknown => {
-    if (typeof item === "string") {
-      return redactText(item.length > MAX_TEXT ? `${item.slice(0, MAX_TEXT)}…` : item, secrets);
+    const type = typeof item;
+    if (type === "string") {
+      const text = (item as string).slice(0, room);
+      room -= text.length;
+      return redactText(text, secrets);
     }
-    if (typeof item === "bigint") return String(item);
-    if (typeof item === "function" || typeof item === "symbol") return undefined;
-    if (typeof item !== "object" || item === null) return item;
-    if (ancestors.has(item)) return "[Circular]";
+    if (type === "bigint") return String(item);
+    if (type !== "object" || item === null) {
+      return type === "function" || type === "symbol" ? undefined : item;
+    }
+    const object = item as Record<string, unknown>;
+    if (ancestors.has(object)) return "[Circular]";
     if (depth >= MAX_DEPTH || ++nodes > MAX_NODES) return "[Truncated]";
-    ancestors.add(item);
+    ancestors.add(object);
     try {
-      const toJSON = (item as { toJSON?: unknown }).toJSON;
-      if (typeof toJSON === "function") return copy(toJSON.call(item), depth + 1);
-      if (Array.isArray(item)) {
-        return item.slice(0, MAX_NODES).map((element) => copy(element, depth + 1) ?? null);
+      // Dates, URLs and the like serialise through their own `toJSON`, as JSON.stringify would.
+      if (typeof object.toJSON === "function") return copy(object.toJSON(), depth + 1);
+      if (Array.isArray(object)) {
+        return object.slice(0, MAX_NODES).map((element) => copy(element, depth + 1) ?? null);
       }
       const out: Array<[string, unknown]> = [];
-      for (const key of Object.keys(item)) {
-        if (nodes > MAX_NODES) break;
+      for (const key of Object.keys(object)) {
         let field: unknown;
         try {
-          field = (item as Record<string, unknown>)[key];
+          field = object[key];
         } catch {
           continue;
         }
         const secret = isSecretHeader(key) && (typeof field !== "object" || field === null);
-        const safe = secret ? REDACTED : copy(field, depth + 1);
-        if (safe !== undefined) out.push([key, safe]);
+        out.push([key, secret ? REDACTED : copy(field, depth + 1)]);
       }
       return Object.fromEntries(out);
     } catch {
       return "[Unserializable]";
     } finally {
-      ancestors.delete(item);
+      ancestors.delete(object);
     }
   };
   return copy(value, 0);
@@ -109,32 +111,31 @@ const REQUEST_FIELDS = ["config", "request", "headers", "options"];
 
 /**
  * A cause safe to keep on an error: an `Error` (and its own `cause` chain) with credentials
- * redacted from message and stack, request-holding properties dropped; the same object when
- * there was nothing to remove. Other values go through `redactValue`.
+ * redacted from message and stack and request-holding properties dropped, or the same object
+ * when there was nothing to remove. Other values go through `redactValue`.
  */
 export function redactCause(cause: unknown, secrets: readonly string[] = [], depth = 0): unknown {
   if (!(cause instanceof Error)) return redactValue(cause, secrets);
   // A VeniceError redacted itself when it was made.
-  if ((cause as unknown as Record<symbol, unknown>)[Symbol.for("venice-errors.VeniceError")])
+  if ((cause as unknown as Record<symbol, unknown>)[Symbol.for("venice-errors.VeniceError")]) {
     return cause;
+  }
   try {
-    const message = redactText(cause.message, secrets);
-    const stack = cause.stack === undefined ? undefined : redactText(cause.stack, secrets);
-    const inner =
-      cause.cause === undefined || depth > 8
-        ? undefined
-        : redactCause(cause.cause, secrets, depth + 1);
+    const { message, stack, cause: inner } = cause;
+    const copy = new Error(
+      redactText(message, secrets),
+      inner === undefined || depth > 8 ? {} : { cause: redactCause(inner, secrets, depth + 1) },
+    );
+    copy.name = cause.name;
+    copy.stack = stack && redactText(stack, secrets);
     if (
-      message === cause.message &&
-      stack === cause.stack &&
-      inner === cause.cause &&
+      copy.message === message &&
+      copy.stack === stack &&
+      copy.cause === inner &&
       !REQUEST_FIELDS.some((key) => key in cause)
     ) {
       return cause;
     }
-    const copy = new Error(message, inner === undefined ? undefined : { cause: inner });
-    copy.name = cause.name;
-    copy.stack = stack;
     const code = (cause as { code?: unknown }).code;
     if (typeof code === "string") Object.assign(copy, { code });
     return copy;

@@ -94,8 +94,16 @@ export interface SerializedVeniceError extends VeniceErrorDetails {
   headers?: Record<string, string>;
 }
 
-/** The details `toJSON()` writes, in order (`headers` is filtered separately). */
-const DETAILS = [
+/** The fields `toJSON()` writes after `name`, in order (`headers` is filtered separately). */
+const SERIALIZED = [
+  "code",
+  "status",
+  "message",
+  "matchedBy",
+  "retryable",
+  "category",
+  "userAction",
+  "docsUrl",
   "serverCode",
   "retryAfterMs",
   "requestId",
@@ -109,7 +117,7 @@ const DETAILS = [
   "deprecation",
   "attempts",
   "body",
-] as const satisfies ReadonlyArray<keyof VeniceErrorDetails>;
+] as const satisfies ReadonlyArray<keyof SerializedVeniceError>;
 
 /** Headers worth relaying to a front end; everything else (internal, cookies, auth) stays on the server. */
 const PUBLIC_HEADER =
@@ -246,33 +254,24 @@ export class VeniceError extends Error {
     );
   }
 
-  /** A plain object that is safe to log and to send to a browser; `toVeniceError` revives it. */
+  /**
+   * A plain object that is safe to log and to send to a browser; `toVeniceError` revives it.
+   * Total: the body and other details are copied bounded and credential-free (see `redactValue`),
+   * so `JSON.stringify` never throws. This, not `structuredClone`, is how an error crosses a
+   * boundary (worker, `postMessage`, HTTP): revive it on the other side with `toVeniceError`.
+   */
   toJSON(): SerializedVeniceError {
-    const json: SerializedVeniceError = {
-      name: "VeniceError",
-      code: this.code,
-      status: this.status,
-      message: this.message,
-      matchedBy: this.matchedBy,
-      retryable: this.retryable,
-      category: this.category,
-      userAction: this.userAction,
-      docsUrl: this.docsUrl,
-    };
-    const details = json as unknown as Record<string, unknown>;
-    for (const key of DETAILS) {
-      // A bounded, credential-free copy: bodies can be cyclic, deep, BigInt or hostile Proxies.
+    const json: Record<string, unknown> = { name: "VeniceError" };
+    for (const key of SERIALIZED) {
       const value = redactValue(this[key]);
       // Empty field errors and attempts say nothing; leave them out.
       const empty =
-        (key === "fieldErrors" || key === "attempts") &&
-        typeof value === "object" &&
-        Object.keys(value as object).length === 0;
-      if (value !== undefined && !empty) details[key] = value;
+        (key === "fieldErrors" || key === "attempts") && Object.keys(value as object).length === 0;
+      if (value !== undefined && !empty) json[key] = value;
     }
     const headers = Object.entries(this.headers).filter(([name]) => PUBLIC_HEADER.test(name));
     if (headers.length > 0) json.headers = Object.fromEntries(headers);
-    return json;
+    return json as unknown as SerializedVeniceError;
   }
 }
 
