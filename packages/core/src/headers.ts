@@ -13,11 +13,11 @@ const NO_HEADERS: HeaderReader = () => undefined;
 /**
  * Names (of headers, body fields or query parameters) whose values are credentials: the one
  * secret rule of venice-errors. Any name ending in `api-key`/`apikey`/`token`/`secret`/`password`
- * (`x-venice-api-key`, `x-auth-token`, `access_token`, `client_secret`), the auth and cookie
- * headers, and a bare `key` (`?key=`). Anchored, so it is linear on any name.
+ * after a `-` or `_` (`x-venice-api-key`, `x-auth-token`, `access_token`, `client_secret`), the
+ * auth and cookie headers, and a bare `key` (`?key=`). Linear on any name (no `.*`).
  */
 export const SECRET_NAME =
-  /^((.*[-_])?(api[-_]?key|apikey|token|secret|password)|key|(proxy-)?authorization|cookie|set-cookie2?)$/i;
+  /(^|[-_])(api[-_]?key|apikey|token|secret|password)$|^(key|(proxy-)?authorization|cookie|set-cookie2?)$/i;
 
 /** True when a header, body field or query parameter name holds a credential that must never leave the process. */
 export function isSecretHeader(name: string): boolean {

@@ -24,7 +24,7 @@ export { type HeadersLike, isSecretHeader, safeHeaders } from "./headers.js";
 export type { VeniceLocaleTexts } from "./locales/types.js";
 export { parseVeniceError } from "./parse-venice-error.js";
 export { parseRateLimitHeaders, type VeniceRateLimit } from "./rate-limit.js";
-export { redactText } from "./redact.js";
+export { redactText, redactUrl, redactValue } from "./redact.js";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelay } from "./retry-delay.js";
 export {
   type ToVeniceErrorOptions,

@@ -6,7 +6,7 @@ const REDACTED = "[REDACTED]";
  * Credentials in free text, each replaced in place. Every pattern is linear on any input (tested
  * on 100 KB hostile strings): texts are redacted whole, never cut, so no pattern may backtrack.
  */
-const CREDENTIAL_PATTERNS: ReadonlyArray<
+export const CREDENTIAL_PATTERNS: ReadonlyArray<
   readonly [RegExp, string | ((...parts: string[]) => string)]
 > = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{4,}/gi, `$1 ${REDACTED}`],
@@ -20,11 +20,11 @@ const CREDENTIAL_PATTERNS: ReadonlyArray<
     (whole, separator, name) => (isSecretHeader(name!) ? `${separator}${name}=${REDACTED}` : whole),
   ],
   // undici rejecting a header value (a key with a newline): `Headers.append: "Bearer sk-…\n" is an invalid header value.`
-  [/(Headers\.\w+: ")[\s\S]{0,512}?(?=" is an invalid header)/g, `$1${REDACTED}`],
+  [/(Headers\.\w+: ")[^"]*(?=" is an invalid header)/g, `$1${REDACTED}`],
 ];
 
 /** Cheap pre-check: a text without any of these words holds none of the credentials above. */
-const MAYBE_CREDENTIAL = /bearer|basic|key|token|password|secret|auth|cookie|header/i;
+export const MAYBE_CREDENTIAL = /bearer|basic|key|token|password|secret|auth|cookie|header/i;
 
 /**
  * Replaces credentials in a string: Bearer/Basic tokens, `api_key=…`-style pairs, secret query

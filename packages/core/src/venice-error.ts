@@ -120,7 +120,7 @@ const SERIALIZED = [
 ] as const satisfies ReadonlyArray<keyof SerializedVeniceError>;
 
 /** Headers worth relaying to a front end; everything else (internal, cookies, auth) stays on the server. */
-const PUBLIC_HEADER =
+export const PUBLIC_HEADER =
   /^(content-type|retry-after(-ms)?|x-request-id|cf-ray|x-ratelimit-[a-z-]+|x-venice-(balance-(usd|diem)|version|model-deprecation-(warning|date)|deprecated(-replacement)?)|deprecation|sunset|link)$/;
 
 /**
