@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { isVeniceErrorCode } from "./catalog.js";
 import { formatVeniceError } from "./format.js";
 import { toVeniceError } from "./to-venice-error.js";
-import { isVeniceError } from "./venice-error.js";
+import { isVeniceError, VeniceError } from "./venice-error.js";
 
 const statuses = fc.oneof(
   fc.constantFrom(
@@ -286,3 +286,113 @@ function safeHeadersObject(pairs: Array<[string, string]>): Headers {
   }
   return out;
 }
+
+/** Values `JSON.stringify` chokes on, and Proxies/getters that throw when read. */
+function hostileLeaf(kind: number): unknown {
+  const trap = () => {
+    throw new Error("trap");
+  };
+  switch (kind) {
+    case 0:
+      return new Proxy({}, { get: trap, ownKeys: trap, has: trap });
+    case 1: {
+      const revocable = Proxy.revocable({}, {});
+      revocable.revoke();
+      return revocable.proxy;
+    }
+    case 2:
+      return Object.defineProperty({}, "x", { enumerable: true, get: trap });
+    case 3:
+      return { toJSON: trap };
+    case 4:
+      return () => 1;
+    default:
+      return Symbol("s");
+  }
+}
+
+/** Where a planted secret goes: places a secret rule must find without being told the secret. */
+const plantings = [
+  (secret: string) => ({ api_key: secret }),
+  (secret: string) => ({ "x-venice-api-key": secret }),
+  (secret: string) => ({ auth: { access_token: secret } }),
+  (secret: string) => `Bearer ${secret}`,
+  (secret: string) => `https://api.venice.ai/api/v1/models?key=${secret}&type=text`,
+  (secret: string) => `api_key=${secret}`,
+] as const;
+
+/**
+ * A JSON-like tree made hostile: leaves replaced by BigInts, Proxies, throwing getters; a cycle
+ * back to the root or to a child; wrapped thousands deep; with a secret planted somewhere.
+ */
+const hostileBody = fc
+  .record({
+    tree: fc.dictionary(key, json, { maxKeys: 5 }),
+    big: fc.option(fc.bigInt(), { nil: undefined }),
+    leaf: fc.option(fc.nat(5), { nil: undefined }),
+    cycle: fc.constantFrom("none", "root", "child", "array"),
+    depth: fc.oneof(fc.constant(0), fc.nat(20), fc.integer({ min: 5000, max: 12_000 })),
+    asArray: fc.boolean(),
+    secret: fc.stringMatching(/^[A-Za-z0-9]{16,24}$/).map((s) => `sk-vn-${s}`),
+    planting: fc.nat(plantings.length - 1),
+    plantAt: fc.constantFrom("top", "nested", "message"),
+  })
+  .map((spec) => {
+    const root: Record<string, unknown> = { ...spec.tree };
+    if (spec.big !== undefined) root.big = spec.big;
+    if (spec.leaf !== undefined) root.leaf = hostileLeaf(spec.leaf);
+    const child: Record<string, unknown> = { parent: root };
+    if (spec.cycle === "root") root.self = root;
+    if (spec.cycle === "child") root.child = child;
+    if (spec.cycle === "array") root.list = [1, root];
+    const planted = plantings[spec.planting]!(spec.secret);
+    if (spec.plantAt === "top") root.planted = planted;
+    else if (spec.plantAt === "nested") root.nested = { deeper: [planted] };
+    else root.error = typeof planted === "string" ? `Failed: ${planted}` : planted;
+    let body: unknown = root;
+    for (let i = 0; i < spec.depth; i++) body = spec.asArray ? [body] : { error: body };
+    return { body, secret: spec.secret };
+  });
+
+describe("toJSON() on hostile input", () => {
+  it("JSON.stringify(err.toJSON()) always succeeds and never shows a planted secret", () => {
+    fc.assert(
+      fc.property(
+        hostileBody,
+        statuses,
+        fc.constantFrom("response", "sdk", "direct", "openai"),
+        ({ body, secret }, status, shape) => {
+          const error =
+            shape === "response"
+              ? toVeniceError({ status, headers: { "x-api-key": secret }, body })
+              : shape === "sdk"
+                ? toVeniceError(
+                    Object.assign(new Error("failed"), {
+                      statusCode: status === 0 ? Number.POSITIVE_INFINITY : status,
+                      responseBody: body,
+                      responseHeaders: { "proxy-authorization": `Basic ${secret}` },
+                    }),
+                  )
+                : shape === "openai"
+                  ? toVeniceError(
+                      Object.assign(new Error(`${status} failed`), {
+                        status,
+                        headers: new Headers({ "x-auth-token": secret }),
+                        error: body,
+                      }),
+                    )
+                  : new VeniceError({ code: "INVALID_REQUEST", status, body, issues: [body] });
+          const text = JSON.stringify(error.toJSON());
+          const parsed = JSON.parse(text);
+          expect(parsed.name).toBe("VeniceError");
+          expect(Number.isInteger(parsed.status) && parsed.status >= 0 && parsed.status < 600).toBe(
+            true,
+          );
+          expect(text).not.toContain(secret);
+          expect(toVeniceError(parsed).code).toBe(error.code);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});

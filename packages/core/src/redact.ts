@@ -87,6 +87,7 @@ export function redactValue(value: unknown, secrets: readonly string[] = []): un
       }
       const out: Array<[string, unknown]> = [];
       for (const key of Object.keys(object)) {
+        if (nodes > MAX_NODES) break;
         let field: unknown;
         try {
           field = object[key];
