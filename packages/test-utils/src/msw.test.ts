@@ -1,7 +1,12 @@
 import { parseVeniceError, toVeniceError } from "@venice-errors/core";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createVeniceHandlers, VENICE_API_BASE_URL, veniceHandlers } from "./msw.js";
+import {
+  createVeniceHandlers,
+  type FakeVeniceRequest,
+  VENICE_API_BASE_URL,
+  veniceHandlers,
+} from "./msw.js";
 
 const server = setupServer(veniceHandlers.success());
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
@@ -102,6 +107,47 @@ describe("veniceHandlers", () => {
     expect((await chat({ model: "retired" })).status).toBe(410);
     expect((await chat()).status).toBe(200);
     expect(seen).toEqual(["Bearer [REDACTED]", "Bearer [REDACTED]"]);
+  });
+
+  it("records no credential in clear: key headers, ?key= and a body's api_key (issue 11 #7)", async () => {
+    const key = "sk-vn-recorded-0123456789";
+    const seen: FakeVeniceRequest[] = [];
+    server.use(
+      veniceHandlers.script((request) => {
+        seen.push(request);
+        return undefined;
+      }),
+    );
+    await fetch(`${VENICE_API_BASE_URL}/chat/completions?key=${key}&api_key=${key}&type=text`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${key}`,
+        "x-venice-api-key": key,
+        "proxy-authorization": `Basic ${key}`,
+        "x-auth-token": key,
+        "x-api-key": key,
+        "api-key": key,
+        cookie: `session=${key}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({
+        model: "venice-uncensored",
+        messages: [{ role: "user", content: "hi" }],
+        api_key: key,
+      }),
+    });
+    const [request] = seen;
+    expect(JSON.stringify(seen)).not.toContain(key);
+    expect(request?.headers).toMatchObject({
+      authorization: "Bearer [REDACTED]",
+      "x-venice-api-key": "[REDACTED]",
+      "proxy-authorization": "[REDACTED]",
+      "x-auth-token": "[REDACTED]",
+    });
+    expect(request?.url).toBe(
+      "/api/v1/chat/completions?key=[REDACTED]&api_key=[REDACTED]&type=text",
+    );
+    expect(request?.body).toMatchObject({ api_key: "[REDACTED]", model: "venice-uncensored" });
   });
 
   it("createVeniceHandlers({ baseURL }) intercepts another base URL", async () => {

@@ -1,6 +1,7 @@
 import type { VeniceErrorCode } from "@venice-errors/core";
 import { delay, type HttpHandler, HttpResponse, http } from "msw";
 import { createIdGenerator, type IdGenerator } from "./factories/ids.js";
+import { recordedBody, recordedHeader, recordedUrl } from "./record.js";
 import {
   type FakeVeniceErrorScript,
   type FakeVenicePlan,
@@ -8,7 +9,6 @@ import {
   type FakeVeniceRoute,
   type FakeVeniceScript,
   type FakeVeniceStreamScript,
-  parseBody,
   planAnswer,
 } from "./scripts.js";
 
@@ -91,22 +91,15 @@ async function readRequest(request: Request, base: URL, now: number): Promise<Fa
     : url.pathname;
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
-    headers[name] =
-      name === "authorization"
-        ? /^bearer\s/i.test(value)
-          ? "Bearer [REDACTED]"
-          : "[REDACTED]"
-        : /^(cookie|x-api-key|api-key)$/.test(name)
-          ? "[REDACTED]"
-          : value;
+    headers[name] = recordedHeader(name, value);
   });
   return {
     method: request.method,
     path,
     route: `${request.method} ${path}`,
-    url: `${url.pathname}${url.search}`,
+    url: recordedUrl(`${url.pathname}${url.search}`),
     headers,
-    body: parseBody(await request.clone().text()),
+    body: recordedBody(await request.clone().text()),
     at: now,
   };
 }

@@ -100,11 +100,14 @@ export interface FakeVeniceRequest {
   path: string;
   /** `"POST /chat/completions"`. */
   route: string;
-  /** The full request target as sent (`"/api/v1/models?type=text"`). */
+  /** The request target as sent (`"/api/v1/models?type=text"`), secret query parameters (`?key=`) redacted. */
   url: string;
-  /** Lower-case names; `authorization` is `"Bearer [REDACTED]"`, cookies and keys `"[REDACTED]"`. */
+  /**
+   * Lower-case names; `authorization` is `"Bearer [REDACTED]"`, and every other credential header
+   * (`x-api-key`, `x-venice-api-key`, `proxy-authorization`, `x-auth-token`, cookies) `"[REDACTED]"`.
+   */
   headers: Record<string, string>;
-  /** Parsed JSON, else the text; `undefined` when empty. */
+  /** Parsed JSON, else the text; `undefined` when empty. Credential fields (`api_key`, …) are `"[REDACTED]"`. */
   body: unknown;
   /** When it arrived (the injected clock). */
   at: number;
@@ -314,15 +317,5 @@ export function planAnswer(
         },
         delayMs,
       };
-  }
-}
-
-/** A recorded request body: parsed JSON, else the raw text (`undefined` when empty). */
-export function parseBody(text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
   }
 }

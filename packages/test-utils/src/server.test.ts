@@ -66,6 +66,34 @@ describe("startFakeVenice", () => {
     expect(request?.body).toMatchObject({ temperature: 0.5, model: "llama-3.3-70b" });
   });
 
+  it("records no credential in clear: key headers, ?key= and a body's api_key (issue 11 #7)", async () => {
+    await fetch(`${venice.url}/models?key=${KEY}&type=text&access_token=${KEY}`, {
+      headers: {
+        authorization: `Bearer ${KEY}`,
+        "x-venice-api-key": KEY,
+        "proxy-authorization": `Basic ${KEY}`,
+        "x-auth-token": KEY,
+        "x-api-key": KEY,
+      },
+    });
+    await chat({ api_key: KEY, nested: { token: KEY } });
+    expect(JSON.stringify(venice.requests)).not.toContain(KEY);
+    const [models, completion] = venice.requests;
+    expect(models?.url).toBe("/api/v1/models?key=[REDACTED]&type=text&access_token=[REDACTED]");
+    expect(models?.headers).toMatchObject({
+      authorization: "Bearer [REDACTED]",
+      "x-venice-api-key": "[REDACTED]",
+      "proxy-authorization": "[REDACTED]",
+      "x-auth-token": "[REDACTED]",
+      "x-api-key": "[REDACTED]",
+    });
+    expect(completion?.body).toMatchObject({
+      api_key: "[REDACTED]",
+      nested: { token: "[REDACTED]" },
+      model: "llama-3.3-70b",
+    });
+  });
+
   it("answers queued scripts in order: fail twice with 503, then succeed", async () => {
     venice.enqueue({ error: "MODEL_AT_CAPACITY" }, { error: "MODEL_AT_CAPACITY" });
     const statuses = [];

@@ -2,16 +2,15 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { isSecretHeader } from "@venice-errors/core";
 import type { RateLimitHeaderOptions } from "./factories/headers.js";
 import { createIdGenerator } from "./factories/ids.js";
 import type { FakeAnswer } from "./factories/responses.js";
+import { recordedBody, recordedHeader, recordedUrl } from "./record.js";
 import {
   type FakeVeniceHandler,
   type FakeVenicePlan,
   type FakeVeniceRequest,
   type FakeVeniceScript,
-  parseBody,
   planAnswer,
 } from "./scripts.js";
 
@@ -69,10 +68,7 @@ function redactHeaders(headers: IncomingMessage["headers"]): Record<string, stri
   for (const [name, raw] of Object.entries(headers)) {
     if (raw === undefined) continue;
     const value = Array.isArray(raw) ? raw.join(", ") : raw;
-    // Keep the scheme of Authorization visible, so tests can assert a Bearer token was sent.
-    if (name === "authorization") {
-      out[name] = /^bearer\s/i.test(value) ? "Bearer [REDACTED]" : "[REDACTED]";
-    } else out[name] = isSecretHeader(name) ? "[REDACTED]" : value;
+    out[name] = recordedHeader(name, value);
   }
   return out;
 }
@@ -199,9 +195,9 @@ export async function startFakeVenice(options: FakeVeniceOptions = {}): Promise<
         method,
         path,
         route: `${method} ${path}`,
-        url,
+        url: recordedUrl(url),
         headers: redactHeaders(req.headers),
-        body: parseBody(Buffer.concat(chunks).toString("utf8")),
+        body: recordedBody(Buffer.concat(chunks).toString("utf8")),
         at: clock(),
       };
       requests.push(request);
