@@ -1,4 +1,5 @@
 /** Regression tests for issue 11 #9 (`toJSON()` is total, statuses are real) and #7 (secrets in causes). */
+/// <reference types="node" />
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { redactText, redactUrl } from "./redact.js";
