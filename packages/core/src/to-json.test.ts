@@ -66,6 +66,28 @@ describe("toJSON() is total", () => {
     }
   });
 
+  it("serialises hostile details given by hand or by a relayed form (null, cyclic, BigInt)", () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const details = {
+      fieldErrors: null,
+      issues: [cyclic],
+      rateLimit: { remaining: 10n },
+      attempts: null,
+      retryAfterMs: 5n,
+      balance: throwingProxy(),
+    } as unknown as Partial<ConstructorParameters<typeof VeniceError>[0]>;
+    const error = new VeniceError({ code: "RATE_LIMIT_EXCEEDED", ...details });
+    const json = JSON.parse(JSON.stringify(error.toJSON()));
+    expect(json).not.toHaveProperty("fieldErrors");
+    expect(json).toMatchObject({
+      issues: [{ self: "[Circular]" }],
+      rateLimit: { remaining: "10" },
+      retryAfterMs: "5",
+      balance: "[Unserializable]",
+    });
+  });
+
   it("marks cycles, stringifies BigInts and skips what cannot be read", () => {
     const cyclic: Record<string, unknown> = { error: "x" };
     cyclic.self = cyclic;

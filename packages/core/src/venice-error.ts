@@ -168,7 +168,7 @@ export class VeniceError extends Error {
   constructor(init: VeniceErrorInit) {
     const entry = catalog[isVeniceErrorCode(init.code) ? init.code : "UNKNOWN_ERROR"];
     super(
-      redactText(init.message || entry.message),
+      redactText(String(init.message || entry.message)),
       init.cause === undefined ? undefined : { cause: redactCause(init.cause) },
     );
     // 0 (no answer) or a real HTTP status; anything else (Infinity, 1000, 2.5) is the catalog's.
@@ -266,8 +266,9 @@ export class VeniceError extends Error {
       const value = redactValue(this[key]);
       // Empty field errors and attempts say nothing; leave them out.
       const empty =
-        (key === "fieldErrors" || key === "attempts") && Object.keys(value as object).length === 0;
-      if (value !== undefined && !empty) json[key] = value;
+        (key === "fieldErrors" || key === "attempts") && Object.keys(value ?? {}).length === 0;
+      // `null` details (a hostile relayed form's `fieldErrors: null`) say nothing either.
+      if (value != null && !empty) json[key] = value;
     }
     const headers = Object.entries(this.headers).filter(([name]) => PUBLIC_HEADER.test(name));
     if (headers.length > 0) json.headers = Object.fromEntries(headers);
