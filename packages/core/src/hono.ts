@@ -1,9 +1,14 @@
 import { veniceErrorResponse } from "./error-response.js";
 import { relayableVeniceError } from "./relayable.js";
 
-/** The part of Hono's `Context` the fallback may use (structural: no dependency on hono). */
+/** Hono's `HTTPResponseError`: an error that carries its own response. */
+export interface HonoResponseError {
+  getResponse: () => Response;
+}
+
+/** Hono's `ErrorHandler`, structurally (no dependency on hono); `Context` is Hono's `Context`. */
 export type HonoErrorHandler<Context = unknown> = (
-  error: Error,
+  error: Error | HonoResponseError,
   context: Context,
 ) => Response | Promise<Response>;
 
@@ -16,9 +21,8 @@ export interface VeniceHonoOptions<Context = unknown> {
 }
 
 /** Hono's own default: an `HTTPException`'s response, else a logged 500. */
-function honoDefault(error: Error): Response {
-  const withResponse = error as Error & { getResponse?: () => Response };
-  if (typeof withResponse.getResponse === "function") return withResponse.getResponse();
+function honoDefault(error: Error | HonoResponseError): Response {
+  if ("getResponse" in error && typeof error.getResponse === "function") return error.getResponse();
   console.error(error);
   return new Response("Internal Server Error", {
     status: 500,

@@ -1,3 +1,4 @@
+import { redactValue } from "./redact.js";
 import type { SerializedVeniceError, VeniceError } from "./venice-error.js";
 
 /** The fields every relayed error has; enough for `toVeniceError` to revive it. */
@@ -20,12 +21,14 @@ function essentials(error: VeniceError): SerializedVeniceError {
 
 /**
  * The JSON text a server relays for an error: `{"error": <toJSON()>}`, the shape openai-style
- * clients read (`error.message`, `error.code`) and `toVeniceError` revives. Never throws: when the
+ * clients read (`error.message`, `error.code`) and `toVeniceError` revives, with credentials
+ * redacted even inside the relayed body. Never throws: when the
  * full form cannot be serialized, the essentials (code, status, message, wait, request id) go.
  */
 export function relayText(error: VeniceError): string {
   try {
-    return JSON.stringify({ error: error.toJSON() });
+    // The body is kept intact on the server; what leaves it goes through core's secret rule too.
+    return JSON.stringify({ error: redactValue(error.toJSON()) });
   } catch {
     return JSON.stringify({ error: essentials(error) });
   }
