@@ -1,137 +1,94 @@
 import { isVeniceErrorCode } from "./catalog.js";
-import { isRecord, type VeniceMatchSource } from "./classify.js";
-import type { VeniceFieldErrors } from "./field-errors.js";
-import type { VeniceRateLimit } from "./rate-limit.js";
+import { isRecord } from "./classify.js";
 import { redactValue } from "./redact.js";
 import { relayStatus } from "./relay-status.js";
-import type {
-  VeniceAttempt,
-  VeniceBalance,
-  VeniceDeprecation,
-  VeniceErrorInit,
-} from "./venice-error.js";
+import type { VeniceErrorInit } from "./venice-error.js";
 
-// Type guards, not zod: this runs on every classified body, and zod would grow toVeniceError.
+// Small type guards, not zod: this runs on every classified body and must not grow toVeniceError.
 
 type Json = Record<string, unknown>;
-type Guard<T> = (value: unknown) => T | undefined;
 
-const MATCH_SOURCES: readonly VeniceMatchSource[] = ["code-field", "message", "status", "client"];
-/** Longest text kept from a relayed string field: a relay is not a place for megabytes. */
-const MAX_TEXT = 10_000;
+/**
+ * The type each optional field of a relayed error must have; a field that fails is dropped.
+ * A `typeof` name (numbers must also be finite and >= 0); records of r: strings and finite
+ * numbers, N: finite numbers, R: strings, f: string lists (field errors); a: attempts (records
+ * with a known code and status); l: a list, x: any JSON (both with credentials removed);
+ * m: a match source.
+ */
+const FIELDS = {
+  message: "string",
+  serverCode: "string",
+  retryAfterMs: "number",
+  requestId: "string",
+  creditsRefunded: "boolean",
+  recommendedModel: "string",
+  suggestedPrompt: "string",
+  fieldErrors: "f",
+  issues: "l",
+  rateLimit: "r",
+  balance: "N",
+  deprecation: "R",
+  attempts: "a",
+  headers: "R",
+  matchedBy: "m",
+  body: "x",
+} as const satisfies Partial<Record<keyof VeniceErrorInit, string>>;
 
-const text: Guard<string> = (value) =>
-  typeof value === "string" && value !== "" ? value.slice(0, MAX_TEXT) : undefined;
-const finite: Guard<number> = (value) =>
-  typeof value === "number" && Number.isFinite(value) ? value : undefined;
-const wait: Guard<number> = (value) => {
-  const ms = finite(value);
-  return ms !== undefined && ms >= 0 ? Math.round(ms) : undefined;
-};
-const bool: Guard<boolean> = (value) => (typeof value === "boolean" ? value : undefined);
+const MATCH_SOURCES = ["code-field", "message", "status", "client"];
 
 /** A well-formed HTTP status, or 0 (no HTTP answer). */
-function httpStatus(value: unknown): number | undefined {
-  return Number.isInteger(value) &&
-    ((value as number) === 0 || (value as number) >= 100) &&
-    (value as number) <= 599
-    ? (value as number)
-    : undefined;
+function isStatus(value: unknown): value is number {
+  return (
+    Number.isInteger(value) && (value === 0 || ((value as number) > 99 && (value as number) < 600))
+  );
 }
 
-/** Keeps the entries of a record whose values pass `guard`; `undefined` when none does. */
-function recordOf<T>(guard: Guard<T>): Guard<Record<string, T>> {
-  return (value) => {
-    if (!isRecord(value)) return undefined;
-    const kept: Array<[string, T]> = [];
-    for (const key of Object.keys(value).slice(0, 1000)) {
-      const item = guard(value[key]);
-      if (item !== undefined) kept.push([key, item]);
-    }
-    // Object.fromEntries defines own properties: a "__proto__" key cannot reach the prototype.
-    return kept.length > 0 ? Object.fromEntries(kept) : undefined;
-  };
+/** Keeps the entries of a record that `keep` accepts (as own properties: `__proto__` stays a key). */
+function entries(value: unknown, keep: (item: unknown) => unknown): Json | undefined {
+  if (!isRecord(value)) return undefined;
+  const kept = Object.entries(value)
+    .map(([key, item]) => [key, keep(item)] as const)
+    .filter(([, item]) => item !== undefined);
+  return kept.length ? Object.fromEntries(kept) : undefined;
 }
 
-const fieldErrors: Guard<VeniceFieldErrors> = recordOf((value) => {
-  if (!Array.isArray(value)) return undefined;
-  const messages = value.slice(0, 100).filter((item): item is string => typeof item === "string");
-  return messages.length > 0 ? messages.map((item) => item.slice(0, MAX_TEXT)) : undefined;
-});
+/** The items of a list that pass `keep`, or `undefined` when none does. */
+function list(value: unknown, keep: (item: unknown) => boolean): unknown[] | undefined {
+  const kept = Array.isArray(value) ? value.filter(keep) : [];
+  return kept.length ? kept : undefined;
+}
 
-const rateLimit: Guard<VeniceRateLimit> = (value) => {
-  if (!isRecord(value)) return undefined;
-  const { type, ...numbers } = value;
-  const kept: VeniceRateLimit = { ...recordOf(finite)(numbers) };
-  if (typeof type === "string") kept.type = type.slice(0, MAX_TEXT);
-  return Object.keys(kept).length > 0 ? kept : undefined;
-};
-
-const balance: Guard<VeniceBalance> = (value) => {
-  if (!isRecord(value)) return undefined;
-  const kept: VeniceBalance = {};
-  const usd = finite(value.usd);
-  const diem = finite(value.diem);
-  if (usd !== undefined) kept.usd = usd;
-  if (diem !== undefined) kept.diem = diem;
-  return Object.keys(kept).length > 0 ? kept : undefined;
-};
-
-const DEPRECATION_KEYS = ["warning", "date", "replacement", "sunset", "link"] as const;
-const deprecation: Guard<VeniceDeprecation> = (value) => {
-  if (!isRecord(value)) return undefined;
-  const kept: VeniceDeprecation = {};
-  for (const key of DEPRECATION_KEYS) {
-    const item = text(value[key]);
-    if (item !== undefined) kept[key] = item;
+function check(kind: string, value: unknown): unknown {
+  if (kind === "m") return MATCH_SOURCES.includes(value as string) ? value : undefined;
+  if (kind === "r" || kind === "N" || kind === "R") {
+    return entries(value, (item) =>
+      (kind !== "N" && typeof item === "string") || (kind !== "R" && Number.isFinite(item))
+        ? item
+        : undefined,
+    );
   }
-  return Object.keys(kept).length > 0 ? kept : undefined;
-};
-
-const attempt: Guard<VeniceAttempt> = (value) => {
-  if (!isRecord(value)) return undefined;
-  const number = finite(value.attempt);
-  const status = httpStatus(value.status);
-  const waitedMs = wait(value.waitedMs);
-  if (number === undefined || status === undefined || waitedMs === undefined) return undefined;
-  if (!isVeniceErrorCode(value.code)) return undefined;
-  const kept: VeniceAttempt = { attempt: number, status, code: value.code, waitedMs };
-  const requestId = text(value.requestId);
-  if (requestId !== undefined) kept.requestId = requestId;
-  return kept;
-};
-
-const attempts: Guard<VeniceAttempt[]> = (value) => {
-  if (!Array.isArray(value)) return undefined;
-  const kept = value.slice(0, 100).flatMap((item) => attempt(item) ?? []);
-  return kept.length > 0 ? kept : undefined;
-};
-
-/** The optional fields of a relayed error and the guard each must pass; others are dropped. */
-const FIELDS = {
-  message: text,
-  serverCode: text,
-  retryAfterMs: wait,
-  requestId: text,
-  creditsRefunded: bool,
-  recommendedModel: text,
-  suggestedPrompt: text,
-  fieldErrors,
-  issues: (value) => (Array.isArray(value) ? (redactValue(value) as unknown[]) : undefined),
-  rateLimit,
-  balance,
-  deprecation,
-  attempts,
-  headers: recordOf(text),
-  matchedBy: (value) => MATCH_SOURCES.find((source) => source === value),
-  // The original body, minus credential-named keys and with credentials in strings redacted.
-  body: (value) => (value === undefined ? undefined : redactValue(value)),
-} satisfies Partial<Record<keyof VeniceErrorInit, Guard<unknown>>>;
-
-/** The serialized error in a body: the body itself (`toJSON()`) or its `error` field. */
-function serialized(body: unknown): Json | undefined {
-  const candidate = isRecord(body) && isRecord(body.error) ? body.error : body;
-  return isRecord(candidate) && candidate.name === "VeniceError" ? candidate : undefined;
+  if (kind === "f") return entries(value, (item) => list(item, (text) => typeof text === "string"));
+  if (kind === "a") {
+    return list(
+      value,
+      (item) =>
+        isRecord(item) &&
+        isVeniceErrorCode(item.code) &&
+        isStatus(item.status) &&
+        Number.isFinite(item.attempt) &&
+        Number.isFinite(item.waitedMs),
+    );
+  }
+  if (kind === "x" || (kind === "l" && Array.isArray(value))) {
+    return value === undefined ? undefined : redactValue(value);
+  }
+  if (kind === "l") return undefined;
+  // Strings must say something; numbers (the wait) must be finite and not negative.
+  return typeof value === kind &&
+    value !== "" &&
+    (kind !== "number" || ((value as number) >= 0 && value !== Number.POSITIVE_INFINITY))
+    ? value
+    : undefined;
 }
 
 /**
@@ -146,21 +103,16 @@ export function readRelayed(
   body: unknown,
   status: number | undefined,
 ): VeniceErrorInit | undefined {
-  const json = serialized(body);
-  if (!json || !isVeniceErrorCode(json.code)) return undefined;
-  const relayedStatus = httpStatus(json.status);
-  if (relayedStatus === undefined) return undefined;
-  if (status !== undefined && relayStatus(relayedStatus, json.code) !== status) return undefined;
-  const init: VeniceErrorInit & Json = { code: json.code, status: relayedStatus };
-  for (const [key, guard] of Object.entries(FIELDS) as Array<[string, Guard<unknown>]>) {
-    let value: unknown;
-    try {
-      value = guard(json[key]);
-    } catch {
-      value = undefined; // A throwing getter on an in-memory object: drop the field.
-    }
+  const json = isRecord(body) && isRecord(body.error) ? body.error : body;
+  if (!isRecord(json) || json.name !== "VeniceError") return undefined;
+  const { code, status: relayed } = json;
+  if (!isVeniceErrorCode(code) || !isStatus(relayed)) return undefined;
+  if (status !== undefined && relayStatus(relayed, code) !== status) return undefined;
+  const init: Json = { code, status: relayed };
+  for (const [key, kind] of Object.entries(FIELDS)) {
+    const value = check(kind, json[key]);
     if (value !== undefined) init[key] = value;
   }
   if (json.retryable === false) init.retryable = false;
-  return init;
+  return init as unknown as VeniceErrorInit;
 }
