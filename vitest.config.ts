@@ -6,6 +6,8 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** Tests import workspace packages from source, so `vitest run` needs no build. */
 const sourceAliases = [
   ["@venice-errors/core/schemas", "packages/core/src/schemas/index.ts"],
+  ["@venice-errors/core/hono", "packages/core/src/hono.ts"],
+  ["@venice-errors/core/express", "packages/core/src/express.ts"],
   ["@venice-errors/core", "packages/core/src/index.ts"],
   ["@venice-errors/node-client", "packages/node-client/src/index.ts"],
   ["@venice-errors/react-hooks/sonner", "packages/react-hooks/src/sonner.tsx"],

@@ -6,9 +6,18 @@ import {
   retryDelay,
   toVeniceError,
   VENICE_ERROR_CODES,
+  type VeniceActionFailure,
   type VeniceError,
   type VeniceErrorCode,
+  veniceActionError,
+  veniceErrorResponse,
+  veniceStreamErrorText,
 } from "@venice-errors/core";
+import {
+  type ExpressErrorMiddleware,
+  veniceExpressErrorHandler,
+} from "@venice-errors/core/express";
+import { type HonoErrorHandler, veniceHonoErrorHandler } from "@venice-errors/core/hono";
 import { standardErrorBodySchema } from "@venice-errors/core/schemas";
 
 const error: VeniceError = toVeniceError({ status: 402, body: '{"error":"Insufficient balance"}' });
@@ -28,4 +37,18 @@ export const summary = [
   status,
   parsed.success,
   isVeniceError(error),
+];
+
+// The hop from a server to the browser, in each form.
+const response: Response = veniceErrorResponse(error, { headers: { "x-app": "1" } });
+const action: VeniceActionFailure = veniceActionError(error);
+const errorText: string = veniceStreamErrorText(error);
+const onError: HonoErrorHandler = veniceHonoErrorHandler();
+const middleware: ExpressErrorMiddleware = veniceExpressErrorHandler();
+export const hop = [
+  response.status,
+  action.error.code,
+  toVeniceError(new Error(errorText)).code,
+  onError,
+  middleware,
 ];

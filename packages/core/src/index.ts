@@ -1,3 +1,4 @@
+export { type VeniceActionFailure, veniceActionError } from "./action-error.js";
 export {
   ALL_VENICE_ERROR_CODES,
   catalog,
@@ -12,6 +13,11 @@ export {
   type VeniceUserAction,
 } from "./catalog.js";
 export type { VeniceMatchSource } from "./classify.js";
+export {
+  type VeniceErrorAnswer,
+  veniceErrorAnswer,
+  veniceErrorResponse,
+} from "./error-response.js";
 export type { VeniceFieldErrors } from "./field-errors.js";
 export {
   type FormatOptions,
@@ -25,7 +31,9 @@ export type { VeniceLocaleTexts } from "./locales/types.js";
 export { parseVeniceError } from "./parse-venice-error.js";
 export { parseRateLimitHeaders, type VeniceRateLimit } from "./rate-limit.js";
 export { redactText, redactUrl, redactValue } from "./redact.js";
+export { relayableVeniceError } from "./relayable.js";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelay } from "./retry-delay.js";
+export { veniceStreamErrorText } from "./stream-error-text.js";
 export {
   type ToVeniceErrorOptions,
   toVeniceError,

@@ -2,7 +2,8 @@ import { catalog, isVeniceErrorCode, type VeniceErrorCode } from "./catalog.js";
 import { classify, isRecord } from "./classify.js";
 import { type HeadersLike, headerReader } from "./headers.js";
 import { redactCause, redactText, redactValue } from "./redact.js";
-import { isVeniceError, type SerializedVeniceError, VeniceError } from "./venice-error.js";
+import { readRelayed } from "./relayed.js";
+import { isVeniceError, VeniceError } from "./venice-error.js";
 
 /** Options for `toVeniceError`. */
 export interface ToVeniceErrorOptions {
@@ -61,17 +62,11 @@ export function fromResponse(
   const headers = input.headers ?? undefined;
   const { now } = options;
 
-  // `toJSON()` output, possibly relayed by the app's own server as the body or its `error`.
-  const relayed = isRecord(body) && isRecord(body.error) ? body.error : body;
-  if (isRecord(relayed) && relayed.name === "VeniceError" && isVeniceErrorCode(relayed.code)) {
-    const json = relayed as unknown as SerializedVeniceError;
-    return new VeniceError({
-      ...json,
-      status: typeof json.status === "number" ? json.status : status,
-      headers: json.headers ?? headers,
-      cause: undefined,
-      now,
-    });
+  // `toJSON()` output relayed by the app's own server, as the body or its `error`: accepted only
+  // when well formed and consistent with the real answer's status.
+  const relayed = readRelayed(body, status);
+  if (relayed) {
+    return new VeniceError({ ...relayed, headers: relayed.headers ?? headers, now });
   }
 
   const found = classify(status, body, headerReader(headers));
@@ -194,6 +189,14 @@ function fromError(error: Error & Json, options: ToVeniceErrorOptions): VeniceEr
   return undefined;
 }
 
+/** An Error whose message is a relayed error's JSON: the AI SDK's `useChat` gives `new Error(errorText)`. */
+function fromRelayedMessage(error: Error, options: ToVeniceErrorOptions): VeniceError | undefined {
+  const message = error.message;
+  if (typeof message !== "string" || !message.includes('"VeniceError"')) return undefined;
+  const body = decode(message);
+  return readRelayed(body, undefined) ? fromResponse({ body }, options) : undefined;
+}
+
 function looksLikeResponse(value: Json): boolean {
   return (
     typeof value.status === "number" ||
@@ -206,7 +209,7 @@ function looksLikeResponse(value: Json): boolean {
 function convert(input: unknown, options: ToVeniceErrorOptions): VeniceError {
   if (isVeniceError(input)) return input;
   if (input instanceof Error) {
-    const found = fromError(input as Error & Json, options);
+    const found = fromError(input as Error & Json, options) ?? fromRelayedMessage(input, options);
     if (found) return found;
     return new VeniceError({
       code: "UNKNOWN_ERROR",
