@@ -108,7 +108,9 @@ export function readRelayed(
   const { code, status: relayed } = json;
   if (!isVeniceErrorCode(code) || !isStatus(relayed)) return undefined;
   if (status !== undefined && relayStatus(relayed, code) !== status) return undefined;
-  const init: Json = { code, status: relayed };
+  // Only a status the HTTP answer cannot carry (0: no answer, 200: in-stream) outlives the relay.
+  const kept = status === undefined || relayed === 0 || relayed === 200 ? relayed : status;
+  const init: Json = { code, status: kept };
   for (const [key, kind] of Object.entries(FIELDS)) {
     const value = check(kind, json[key]);
     if (value !== undefined) init[key] = value;
