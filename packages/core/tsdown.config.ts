@@ -1,3 +1,9 @@
 import { packageBuild } from "../../tsdown.shared.ts";
 
-export default packageBuild({ index: "src/index.ts", schemas: "src/schemas/index.ts" });
+export default packageBuild({
+  index: "src/index.ts",
+  schemas: "src/schemas/index.ts",
+  // One entry per language, so an app bundles only the languages it imports.
+  "locales/en": "src/locales/en.ts",
+  "locales/ko": "src/locales/ko.ts",
+});
