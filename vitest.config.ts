@@ -6,10 +6,15 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** Tests import workspace packages from source, so `vitest run` needs no build. */
 const sourceAliases = [
   ["@venice-errors/core/schemas", "packages/core/src/schemas/index.ts"],
+  ["@venice-errors/core/locales/en", "packages/core/src/locales/en.ts"],
+  ["@venice-errors/core/locales/ko", "packages/core/src/locales/ko.ts"],
   ["@venice-errors/core", "packages/core/src/index.ts"],
   ["@venice-errors/node-client", "packages/node-client/src/index.ts"],
   ["@venice-errors/react-hooks/sonner", "packages/react-hooks/src/sonner.tsx"],
   ["@venice-errors/react-hooks/react-hot-toast", "packages/react-hooks/src/react-hot-toast.tsx"],
+  ["@venice-errors/react-hooks/tanstack-query", "packages/react-hooks/src/tanstack-query.tsx"],
+  ["@venice-errors/react-hooks/locales/en", "packages/react-hooks/src/locales/en.ts"],
+  ["@venice-errors/react-hooks/locales/ko", "packages/react-hooks/src/locales/ko.ts"],
   ["@venice-errors/react-hooks", "packages/react-hooks/src/index.ts"],
   ["@venice-errors/test-utils/msw", "packages/test-utils/src/msw.ts"],
   ["@venice-errors/test-utils/vitest", "packages/test-utils/src/vitest.ts"],

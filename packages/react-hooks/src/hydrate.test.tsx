@@ -5,6 +5,7 @@ import { afterEach, expect, it, vi } from "vitest";
 import { VeniceErrorProvider } from "./provider.js";
 import { VeniceToaster } from "./toaster.js";
 import { useVeniceError } from "./use-venice-error.js";
+import { ko } from "./locales/ko.js";
 
 afterEach(cleanup);
 
@@ -15,7 +16,7 @@ function Status() {
 
 function App() {
   return (
-    <VeniceErrorProvider locale="ko">
+    <VeniceErrorProvider locale={ko}>
       <Status />
       <VeniceToaster />
     </VeniceErrorProvider>

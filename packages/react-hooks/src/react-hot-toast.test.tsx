@@ -6,6 +6,8 @@ import { VeniceErrorProvider, type VeniceErrorProviderProps } from "./provider.j
 import { reactHotToastAdapter } from "./react-hot-toast.js";
 import { fakeClock } from "./testing/fake-clock.js";
 import { type HookRef, Probe } from "./testing/probe.js";
+import { en } from "./locales/en.js";
+import { ko } from "./locales/ko.js";
 
 afterEach(() => {
   act(() => toast.remove());
@@ -30,7 +32,7 @@ describe("react-hot-toast adapter", () => {
   ] as const)(
     "%s: blocking errors are alerts with the catalog's link",
     async (locale, title, label) => {
-      const hook = setup({ locale });
+      const hook = setup({ locale: { en, ko }[locale] });
       act(() => {
         hook.current?.handleError({ status: 401, body: { error: "Authentication failed" } });
       });

@@ -6,6 +6,8 @@ import { VeniceErrorProvider, type VeniceErrorProviderProps } from "./provider.j
 import { sonnerAdapter } from "./sonner.js";
 import { fakeClock } from "./testing/fake-clock.js";
 import { type HookRef, Probe } from "./testing/probe.js";
+import { en } from "./locales/en.js";
+import { ko } from "./locales/ko.js";
 
 afterEach(() => {
   act(() => {
@@ -30,7 +32,7 @@ describe("sonner adapter", () => {
     ["en", "Out of credits", "Add credits"],
     ["ko", "잔액 부족", "크레딧 추가"],
   ] as const)("%s: maps title, description and the billing link", async (locale, title, label) => {
-    const hook = setup({ locale });
+    const hook = setup({ locale: { en, ko }[locale] });
     act(() => {
       hook.current?.handleError({ status: 402, body: { error: "Insufficient balance" } });
     });

@@ -11,6 +11,7 @@ import {
 } from "./index.js";
 import { reactHotToastAdapter } from "./react-hot-toast.js";
 import { sonnerAdapter } from "./sonner.js";
+import { ko } from "./locales/ko.js";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -37,7 +38,7 @@ describe("server rendering", () => {
     const errorSpy = vi.spyOn(console, "error");
     const warnSpy = vi.spyOn(console, "warn");
     const html = renderToString(
-      <VeniceErrorProvider locale="ko">
+      <VeniceErrorProvider locale={ko}>
         <Form />
         <VeniceToaster />
       </VeniceErrorProvider>,

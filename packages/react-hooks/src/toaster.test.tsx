@@ -4,12 +4,12 @@ import {
   catalog,
   toVeniceError,
   VeniceError,
-  type VeniceLocale,
-  veniceLocaleTexts,
 } from "@venice-errors/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeClock } from "./testing/fake-clock.js";
 import { renderToaster } from "./testing/render-toaster.js";
+import { en } from "./locales/en.js";
+import { ko } from "./locales/ko.js";
 
 afterEach(cleanup);
 
@@ -21,14 +21,14 @@ const rateLimited = (seconds: number) =>
   toVeniceError({ status: 429, headers: { "retry-after": String(seconds) }, body: "{}" });
 
 describe("every code in English and Korean", () => {
-  const cases = (["en", "ko"] as const).flatMap((locale) =>
+  const cases = [en, ko].flatMap((locale) =>
     ALL_VENICE_ERROR_CODES.filter((code) => code !== "ABORTED").map(
-      (code) => [locale, code] as const,
+      (code) => [locale.locale, code, locale] as const,
     ),
   );
 
-  it.each(cases)("%s %s: title, action and region", (locale: VeniceLocale, code) => {
-    const texts = veniceLocaleTexts(locale);
+  it.each(cases)("%s %s: title, action and region", (_name, code, texts) => {
+    const locale = texts;
     const entry = catalog[code];
     const { handle } = renderToaster({ locale });
     handle(new VeniceError({ code }));
@@ -55,8 +55,8 @@ describe("every code in English and Korean", () => {
   it.each([
     ["en", "Out of credits", "Add credits"],
     ["ko", "잔액 부족", "크레딧 추가"],
-  ] as const)("%s: balance errors link to billing", (locale, title, label) => {
-    const { handle } = renderToaster({ locale });
+  ] as const)("%s: balance errors link to billing", (name, title, label) => {
+    const { handle } = renderToaster({ locale: { en, ko }[name] });
     handle({
       status: 402,
       body: { error: "Insufficient USD or Diem balance to complete request." },
@@ -84,7 +84,7 @@ describe("accessibility", () => {
   });
 
   it("labels the dismiss button in the locale and dismisses", () => {
-    const { handle } = renderToaster({ locale: "ko" });
+    const { handle } = renderToaster({ locale: ko });
     handle(new TypeError("Failed to fetch"));
     fireEvent.click(screen.getByRole("button", { name: "닫기" }));
     expect(toastCount()).toBe(0);
@@ -142,7 +142,7 @@ describe("retry countdown", () => {
 
   it("counts in Korean", () => {
     const clock = fakeClock();
-    const { handle } = renderToaster({ clock, locale: "ko" });
+    const { handle } = renderToaster({ clock, locale: ko });
     handle(rateLimited(3), { retry: () => {} });
     expect(screen.getByRole("button", { name: "3초 후 다시 시도" })).toBeTruthy();
     act(() => clock.advance(3000));

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { VeniceErrorProvider, type VeniceErrorProviderProps } from "./provider.js";
 import { fakeClock } from "./testing/fake-clock.js";
 import { useVeniceError } from "./use-venice-error.js";
+import { ko } from "./locales/ko.js";
 
 afterEach(cleanup);
 
@@ -84,7 +85,7 @@ describe("useVeniceError", () => {
   });
 
   it("formats in the provider's locale", () => {
-    const { result } = setup({ locale: "ko" });
+    const { result } = setup({ locale: ko });
     act(() => {
       result.current.handleError({ status: 402, body: { error: "Insufficient balance" } });
     });
