@@ -2,10 +2,10 @@ import { act, cleanup } from "@testing-library/react";
 import { hydrateRoot } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { afterEach, expect, it, vi } from "vitest";
+import { ko } from "./locales/ko.js";
 import { VeniceErrorProvider } from "./provider.js";
 import { VeniceToaster } from "./toaster.js";
 import { useVeniceError } from "./use-venice-error.js";
-import { ko } from "./locales/ko.js";
 
 afterEach(cleanup);
 

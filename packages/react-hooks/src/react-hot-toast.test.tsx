@@ -2,12 +2,12 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testi
 import { toVeniceError } from "@venice-errors/core";
 import { Toaster, toast } from "react-hot-toast";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { en } from "./locales/en.js";
+import { ko } from "./locales/ko.js";
 import { VeniceErrorProvider, type VeniceErrorProviderProps } from "./provider.js";
 import { reactHotToastAdapter } from "./react-hot-toast.js";
 import { fakeClock } from "./testing/fake-clock.js";
 import { type HookRef, Probe } from "./testing/probe.js";
-import { en } from "./locales/en.js";
-import { ko } from "./locales/ko.js";
 
 afterEach(() => {
   act(() => toast.remove());

@@ -2,12 +2,12 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-libra
 import { toVeniceError } from "@venice-errors/core";
 import { Toaster, toast } from "sonner";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { en } from "./locales/en.js";
+import { ko } from "./locales/ko.js";
 import { VeniceErrorProvider, type VeniceErrorProviderProps } from "./provider.js";
 import { sonnerAdapter } from "./sonner.js";
 import { fakeClock } from "./testing/fake-clock.js";
 import { type HookRef, Probe } from "./testing/probe.js";
-import { en } from "./locales/en.js";
-import { ko } from "./locales/ko.js";
 
 afterEach(() => {
   act(() => {

@@ -9,9 +9,9 @@ import {
   VeniceToaster,
   veniceToasterCss,
 } from "./index.js";
+import { ko } from "./locales/ko.js";
 import { reactHotToastAdapter } from "./react-hot-toast.js";
 import { sonnerAdapter } from "./sonner.js";
-import { ko } from "./locales/ko.js";
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,11 +1,6 @@
 "use client";
 
-import {
-  type Mutation,
-  type Query,
-  type QueryClient,
-  useQueryClient,
-} from "@tanstack/react-query";
+import { type Mutation, type Query, type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { type RetryPolicy, retryDelay, toVeniceError, type VeniceError } from "@venice-errors/core";
 import { useContext, useEffect, useRef } from "react";
 import { VeniceErrorContext } from "./context.js";

@@ -21,10 +21,7 @@ const NONE: readonly VeniceToast[] = [];
 export const noToasts = (): readonly VeniceToast[] => NONE;
 
 /** `onRemove` hears of every toast that leaves: dismissed, timed out, replaced or pushed out. */
-export function createToastQueue(
-  limit = 5,
-  onRemove?: (toast: VeniceToast) => void,
-): ToastQueue {
+export function createToastQueue(limit = 5, onRemove?: (toast: VeniceToast) => void): ToastQueue {
   let toasts = NONE;
   let pausedAt: number | undefined;
   const listeners = new Set<() => void>();
