@@ -114,6 +114,7 @@ describe("formatVeniceError", () => {
 
   it("accepts a texts object as the locale, and a partial one falls back to English", () => {
     expect(formatVeniceError({ status: 402 }, { locale: ko }).title).toBe("잔액 부족");
+    expect(veniceLocaleTexts(ko)).toBe(ko);
     const partial = { ...en, locale: "xx", codes: {} } as unknown as typeof en;
     expect(formatVeniceError({ status: 402 }, { locale: partial }).title).toBe("Out of credits");
   });

@@ -99,35 +99,35 @@ describe("veniceRetry with a real QueryClient", () => {
   });
 });
 
-describe("useVeniceQueryErrors: errors reach the toaster", () => {
-  function Credits() {
-    const query = useQuery({
-      queryKey: ["credits"],
-      queryFn: () => Promise.reject(outOfCredits()),
-    });
-    return <p>{query.status}</p>;
-  }
-  function Generate() {
-    const mutation = useMutation({ mutationFn: () => Promise.reject(invalid()) });
-    return (
-      <button type="button" onClick={() => mutation.mutate()}>
-        generate
-      </button>
-    );
-  }
-  function Quiet() {
-    const query = useQuery({
-      queryKey: ["quiet"],
-      queryFn: () => Promise.reject(rateLimited(1)),
-      meta: { veniceToast: false },
-    });
-    return <p>quiet {query.status}</p>;
-  }
-  function Listener() {
-    useVeniceQueryErrors();
-    return null;
-  }
+function Credits() {
+  const query = useQuery({
+    queryKey: ["credits"],
+    queryFn: () => Promise.reject(outOfCredits()),
+  });
+  return <p>{query.status}</p>;
+}
+function Generate() {
+  const mutation = useMutation({ mutationFn: () => Promise.reject(invalid()) });
+  return (
+    <button type="button" onClick={() => mutation.mutate()}>
+      generate
+    </button>
+  );
+}
+function Quiet() {
+  const query = useQuery({
+    queryKey: ["quiet"],
+    queryFn: () => Promise.reject(rateLimited(1)),
+    meta: { veniceToast: false },
+  });
+  return <p>quiet {query.status}</p>;
+}
+function Listener() {
+  useVeniceQueryErrors();
+  return null;
+}
 
+describe("useVeniceQueryErrors: errors reach the toaster", () => {
   function renderApp(client: QueryClient, children: React.ReactNode, listener = <Listener />) {
     return render(
       <QueryClientProvider client={client}>

@@ -45,7 +45,8 @@ export function MessageList({ messages }: { messages: UiMessage[] }) {
           {message.state === "failed" && (
             <p className="message-note">
               {message.content === "" ? t.replyFailed : t.replyStopped}
-              {message.error && ` · ${formatVeniceError(message.error, { locale: VENICE_TEXTS[locale] }).title}`}
+              {message.error &&
+                ` · ${formatVeniceError(message.error, { locale: VENICE_TEXTS[locale] }).title}`}
             </p>
           )}
           {message.state === "stopped" && <p className="message-note">{t.replyStopped}</p>}
