@@ -74,6 +74,30 @@ describe("sonner adapter", () => {
     await waitFor(() => expect(screen.queryByText("Could not reach Venice")).toBeNull());
   });
 
+  it("a toast closed in sonner does not hold back the next identical error", async () => {
+    const hook = setup({ dedupeMs: 60_000 });
+    act(() => {
+      hook.current?.handleError(new TypeError("Failed to fetch"));
+    });
+    await screen.findByText("Could not reach Venice");
+    fireEvent.click(screen.getByRole("button", { name: "Close toast" }));
+    await waitFor(() => expect(screen.queryByText("Could not reach Venice")).toBeNull());
+    act(() => {
+      hook.current?.handleError(new TypeError("Failed to fetch"));
+    });
+    expect(await screen.findByText("Could not reach Venice")).toBeTruthy();
+  });
+
+  it("shows the server's detail under the title, as text", async () => {
+    const hook = setup();
+    act(() => {
+      hook.current?.handleError({ status: 400, body: { error: "<b>Invalid value</b> for model" } });
+    });
+    const detail = await screen.findByText("<b>Invalid value</b> for model");
+    expect(detail.querySelector("b")).toBeNull();
+    expect(detail.className).toBe("venice-toast-detail");
+  });
+
   it("shows markup as text", async () => {
     const hook = setup();
     act(() => {
