@@ -178,6 +178,15 @@ describe("codes the catalog lacks (issue 11 #10)", () => {
     }
   });
 
+  it.each(["constructor", "__proto__", "toString"])(
+    "a code named %s gets generic texts",
+    (code) => {
+      const message = formatVeniceError(fromNewerCopy(code, 500, "hasOwnProperty"));
+      expect(message.title).toBe("Something went wrong");
+      expect(message.action).toMatchObject({ kind: "retry", label: "Try again" });
+    },
+  );
+
   it("keeps an action these texts know", () => {
     const message = formatVeniceError(fromNewerCopy("NEW_BILLING_CODE", 402, "raise_spend_limit"));
     expect(message).toMatchObject({

@@ -57,9 +57,10 @@ function genericCode(status: number): VeniceErrorCode {
 function format(error: VeniceError, texts: VeniceLocaleTexts, wait?: number): VeniceErrorMessage {
   let code: VeniceErrorCode = error.code;
   let kind = error.userAction;
-  if (!texts.codes[code]) {
+  // Own keys only: a hostile code such as "constructor" must not find Object's members.
+  if (!Object.hasOwn(texts.codes, code)) {
     code = genericCode(error.status);
-    if (kind !== "none" && !texts.actions[kind]) kind = catalog[code].userAction;
+    if (kind !== "none" && !Object.hasOwn(texts.actions, kind)) kind = catalog[code].userAction;
   }
   const { title, description } = texts.codes[code];
   // The catalog row of the code shown: an unknown code's own getters may not work in this copy.
