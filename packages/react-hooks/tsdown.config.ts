@@ -5,6 +5,10 @@ export default packageBuild(
     index: "src/index.ts",
     sonner: "src/sonner.tsx",
     "react-hot-toast": "src/react-hot-toast.tsx",
+    "tanstack-query": "src/tanstack-query.tsx",
+    // One entry per language, so an app bundles only the languages it imports.
+    "locales/en": "src/locales/en.ts",
+    "locales/ko": "src/locales/ko.ts",
   },
   {
     // Peers and core stay imports. tsdown infers this from package.json; listed so it never changes.
@@ -14,6 +18,7 @@ export default packageBuild(
         /^react-dom($|\/)/,
         "sonner",
         "react-hot-toast",
+        /^@tanstack\//,
         /^@venice-errors\/core($|\/)/,
       ],
     },

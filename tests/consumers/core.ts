@@ -18,12 +18,13 @@ import {
   veniceExpressErrorHandler,
 } from "@venice-errors/core/express";
 import { type HonoErrorHandler, veniceHonoErrorHandler } from "@venice-errors/core/hono";
+import { ko } from "@venice-errors/core/locales/ko";
 import { standardErrorBodySchema } from "@venice-errors/core/schemas";
 
 const error: VeniceError = toVeniceError({ status: 402, body: '{"error":"Insufficient balance"}' });
 const code: VeniceErrorCode = error.code;
 const wait: number | null = retryDelay(error, 1, { maxRetryAfterMs: 10_000 });
-const title: string = formatVeniceError(error, { locale: "ko" }).title;
+const title: string = formatVeniceError(error, { locale: ko }).title;
 const fields: Record<string, string[]> = error.fieldErrors;
 const first: VeniceErrorCode | undefined = VENICE_ERROR_CODES[0];
 const status: number = catalog.RATE_LIMIT_EXCEEDED.status;

@@ -11,6 +11,7 @@ import {
   toVeniceError,
   VENICE_ERROR_CODES,
 } from "../../packages/core/dist/index.js";
+import { ko } from "../../packages/core/dist/locales/ko.js";
 
 const NOW = 1790000000000;
 const HEADERS = {
@@ -160,7 +161,7 @@ function VeniceErrorLike(code) {
 
 function fingerprint(error) {
   const en = formatVeniceError(error, { locale: "en" });
-  const ko = formatVeniceError(error, { locale: "ko" });
+  const korean = formatVeniceError(error, { locale: ko });
   return {
     code: error.code,
     status: error.status,
@@ -181,7 +182,7 @@ function fingerprint(error) {
       en.action?.label ?? null,
       en.action?.href ?? null,
     ],
-    ko: [ko.title, ko.description, ko.action?.label ?? null],
+    ko: [korean.title, korean.description, korean.action?.label ?? null],
   };
 }
 

@@ -5,7 +5,7 @@ import { ChatPanel } from "./components/ChatPanel";
 import { FailureLab } from "./components/FailureLab";
 import { Header } from "./components/Header";
 import { StatusPanel } from "./components/StatusPanel";
-import { type Locale, LocaleContext, TEXTS, useTexts } from "./i18n";
+import { type Locale, LocaleContext, TEXTS, useTexts, VENICE_TEXTS } from "./i18n";
 import { useChat } from "./use-chat";
 import { useDemoStatus } from "./use-status";
 
@@ -26,7 +26,7 @@ export function App() {
   }, [locale]);
   return (
     <LocaleContext.Provider value={texts}>
-      <VeniceErrorProvider locale={locale}>
+      <VeniceErrorProvider locale={VENICE_TEXTS[locale]}>
         <Page onLocale={setLocale} />
         <VeniceToaster />
       </VeniceErrorProvider>

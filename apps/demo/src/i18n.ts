@@ -1,4 +1,6 @@
 import type { VeniceErrorCategory } from "@venice-errors/core";
+import { en as veniceEn } from "@venice-errors/react-hooks/locales/en";
+import { ko as veniceKo } from "@venice-errors/react-hooks/locales/ko";
 import { createContext, useContext } from "react";
 
 export type Locale = "en" | "ko";
@@ -148,6 +150,9 @@ const ko: Texts = {
 };
 
 export const TEXTS: Record<Locale, Texts> = { en, ko };
+
+/** The venice-errors texts of each language of the page (the provider and `formatVeniceError` take them). */
+export const VENICE_TEXTS = { en: veniceEn, ko: veniceKo } as const;
 
 /** Fills `{name}` placeholders. */
 export function fill(template: string, values: Record<string, string | number>): string {

@@ -1,15 +1,20 @@
-import type { VeniceUserAction } from "./catalog.js";
+import { catalog, type VeniceErrorCode, type VeniceUserAction } from "./catalog.js";
+import { serverDetail } from "./format-detail.js";
 import { en } from "./locales/en.js";
-import { ko } from "./locales/ko.js";
+import { type VeniceLocale, veniceLocaleTexts } from "./locales/registry.js";
 import type { VeniceLocaleTexts } from "./locales/types.js";
 import { toVeniceError } from "./to-venice-error.js";
-
-export type VeniceLocale = "en" | "ko";
+import type { VeniceError } from "./venice-error.js";
 
 /** What to show a person: a title, a sentence or two, and the one action that helps. */
 export interface VeniceErrorMessage {
   title: string;
   description: string;
+  /**
+   * The server's own words when they add to the catalog's text (`Invalid value for "model": …`),
+   * as sent (never translated), whitespace collapsed, at most 200 characters. Render it as text.
+   */
+  detail?: string;
   action?: {
     kind: Exclude<VeniceUserAction, "none">;
     label: string;
@@ -21,12 +26,11 @@ export interface VeniceErrorMessage {
 }
 
 export interface FormatOptions {
-  locale?: VeniceLocale;
+  /** The texts to use (e.g. `ko` from `@venice-errors/core/locales/ko`) or a registered name. Default English. */
+  locale?: VeniceLocale | VeniceLocaleTexts;
   /** Seconds left to wait; defaults to `retryAfterMs` rounded up. Pass a live countdown here. */
   retryInSeconds?: number;
 }
-
-const LOCALES: Record<VeniceLocale, VeniceLocaleTexts> = { en, ko };
 
 const BILLING = "https://venice.ai/settings/api";
 const HREFS: Partial<Record<VeniceUserAction, string>> = {
@@ -41,29 +45,42 @@ function fill(template: string, values: Record<string, string | number>): string
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 }
 
-/** Turns any error into the texts a person should see, in English or Korean. Never throws. */
-export function formatVeniceError(input: unknown, options: FormatOptions = {}): VeniceErrorMessage {
-  const error = toVeniceError(input);
-  const texts = veniceLocaleTexts(options.locale ?? "en");
-  const { title, description } = texts.codes[error.code];
-  const seconds =
-    options.retryInSeconds ??
-    (error.retryAfterMs !== undefined ? Math.ceil(error.retryAfterMs / 1000) : undefined);
-  const sentences = [description];
-  if (seconds !== undefined && seconds > 0 && error.retryable) {
-    sentences.push(fill(texts.extra.waitSeconds, { seconds }));
+/**
+ * The code whose texts stand in for a code these texts lack (an error from a newer copy of the
+ * package): the classifier's default for the status, and a generic "not valid" for other 4xx.
+ */
+function genericCode(status: number): VeniceErrorCode {
+  const code = toVeniceError({ status }).code;
+  return code === "UNKNOWN_ERROR" && status >= 400 && status < 500 ? "INVALID_REQUEST" : code;
+}
+
+function format(error: VeniceError, texts: VeniceLocaleTexts, wait?: number): VeniceErrorMessage {
+  let code: VeniceErrorCode = error.code;
+  let kind = error.userAction;
+  // Own keys only: a hostile code such as "constructor" must not find Object's members.
+  if (!Object.hasOwn(texts.codes, code)) {
+    code = genericCode(error.status);
+    if (kind !== "none" && !Object.hasOwn(texts.actions, kind)) kind = catalog[code].userAction;
   }
+  const { title, description } = texts.codes[code];
+  // The catalog row of the code shown: an unknown code's own getters may not work in this copy.
+  const entry = catalog[code];
+  const seconds =
+    wait ?? (error.retryAfterMs !== undefined ? Math.ceil(error.retryAfterMs / 1000) : undefined);
+  const waiting = seconds !== undefined && seconds > 0 && error.retryable;
+  const sentences = [description];
+  if (waiting) sentences.push(fill(texts.extra.waitSeconds, { seconds }));
   if (error.recommendedModel) {
     sentences.push(fill(texts.extra.recommendedModel, { model: error.recommendedModel }));
   }
   if (error.creditsRefunded) sentences.push(texts.extra.creditsRefunded);
-  if (error.requestId && (error.category === "server" || error.userAction === "contact_support")) {
+  if (error.requestId && (entry.category === "server" || kind === "contact_support")) {
     sentences.push(fill(texts.extra.requestId, { id: error.requestId }));
   }
   const message: VeniceErrorMessage = { title, description: sentences.join(" ") };
-  const kind = error.userAction;
+  const detail = serverDetail(error);
+  if (detail) message.detail = detail;
   if (kind !== "none") {
-    const waiting = seconds !== undefined && seconds > 0 && error.retryable;
     const label = waiting ? fill(texts.retryIn, { seconds }) : texts.actions[kind];
     message.action = { kind, label };
     const href =
@@ -72,7 +89,7 @@ export function formatVeniceError(input: unknown, options: FormatOptions = {}): 
       kind === "sign_in_again" ||
       kind === "check_wallet" ||
       kind === "use_streaming"
-        ? error.docsUrl
+        ? entry.docsUrl
         : undefined);
     if (href) message.action.href = href;
     if (waiting) message.action.retryInSeconds = seconds;
@@ -80,7 +97,19 @@ export function formatVeniceError(input: unknown, options: FormatOptions = {}): 
   return message;
 }
 
-/** The texts of a locale, for apps that render their own UI. */
-export function veniceLocaleTexts(locale: VeniceLocale): VeniceLocaleTexts {
-  return Object.hasOwn(LOCALES, locale) ? LOCALES[locale] : en;
+/**
+ * Turns any error into the texts a person should see, in English or the locale given. Never
+ * throws: a code the texts lack (from a newer copy of the package) gets its status's generic
+ * texts, and a locale missing a text falls back to English.
+ */
+export function formatVeniceError(input: unknown, options: FormatOptions = {}): VeniceErrorMessage {
+  const error = toVeniceError(input);
+  // An incomplete custom locale falls back to English; a hostile error object (throwing
+  // getters) to the generic English texts.
+  for (const texts of [veniceLocaleTexts(options.locale), en]) {
+    try {
+      return format(error, texts, options.retryInSeconds);
+    } catch {}
+  }
+  return { ...en.codes.UNKNOWN_ERROR };
 }

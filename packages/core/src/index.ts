@@ -19,14 +19,14 @@ export {
   veniceErrorResponse,
 } from "./error-response.js";
 export type { VeniceFieldErrors } from "./field-errors.js";
+export { type FormatOptions, formatVeniceError, type VeniceErrorMessage } from "./format.js";
+export { MAX_DETAIL_LENGTH } from "./format-detail.js";
+export { type HeadersLike, isSecretHeader, safeHeaders } from "./headers.js";
 export {
-  type FormatOptions,
-  formatVeniceError,
-  type VeniceErrorMessage,
+  registerVeniceLocale,
   type VeniceLocale,
   veniceLocaleTexts,
-} from "./format.js";
-export { type HeadersLike, isSecretHeader, safeHeaders } from "./headers.js";
+} from "./locales/registry.js";
 export type { VeniceLocaleTexts } from "./locales/types.js";
 export { parseVeniceError } from "./parse-venice-error.js";
 export { parseRateLimitHeaders, type VeniceRateLimit } from "./rate-limit.js";

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isVeniceErrorCode } from "./catalog.js";
 import { formatVeniceError } from "./format.js";
+import { ko } from "./locales/ko.js";
 import { toVeniceError } from "./to-venice-error.js";
 import { isVeniceError, VeniceError } from "./venice-error.js";
 
@@ -118,7 +119,7 @@ function touchAll(input: unknown) {
     error.stack,
   ];
   error.toJSON();
-  formatVeniceError(error, { locale: "ko" });
+  formatVeniceError(error, { locale: ko });
   return error;
 }
 

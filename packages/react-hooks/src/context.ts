@@ -1,8 +1,10 @@
-import type { VeniceError, VeniceLocale } from "@venice-errors/core";
+import type { VeniceError } from "@venice-errors/core";
+import { en } from "@venice-errors/core/locales/en";
 import { createContext } from "react";
 import { systemClock, type VeniceClock } from "./clock.js";
 import type { VeniceActionKind } from "./toast.js";
 import { createToastQueue, type ToastQueue } from "./toast-queue.js";
+import type { VeniceReactLocaleTexts } from "./ui-texts.js";
 
 /** Options of `handleError`. */
 export interface HandleErrorOptions {
@@ -16,7 +18,8 @@ export interface HandleErrorOptions {
 
 /** What the provider shares with hooks and the toaster. */
 export interface VeniceErrorContextValue {
-  locale: VeniceLocale;
+  /** The provider's locale, resolved to its texts. */
+  locale: VeniceReactLocaleTexts;
   clock: VeniceClock;
   queue: ToastQueue;
   /** Reports an error (onError, dedupe, toast); returns the id of the toast shown, if any. */
@@ -26,7 +29,7 @@ export interface VeniceErrorContextValue {
 
 /** Without a provider: English, real clock, nothing is toasted. */
 export const VeniceErrorContext = /* @__PURE__ */ createContext<VeniceErrorContextValue>({
-  locale: "en",
+  locale: en,
   clock: systemClock,
   queue: /* @__PURE__ */ createToastQueue(),
   report: () => undefined,

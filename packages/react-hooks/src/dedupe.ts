@@ -3,21 +3,42 @@ export function dedupeKey(error: { code: string; status: number }): string {
   return `${error.code}:${error.status}`;
 }
 
-/** Remembers when each key was last shown. */
+/** Which toast shows each key, and since when. */
 export interface Dedupe {
-  /** True (and remembered) when `key` was not shown within the last `windowMs`. */
-  admit(key: string, now: number, windowMs: number): boolean;
+  /** The id of the toast showing `key`, when it was shown less than `windowMs` ago. */
+  showing(key: string, now: number, windowMs: number): string | undefined;
+  /** Records that toast `id` now shows `key`. */
+  shown(key: string, id: string, now: number): void;
+  /** Toast `id` is gone (dismissed, cleared, timed out): a repeat of its key shows again. */
+  gone(id: string): void;
+  /** Keys remembered (for tests: never above the limit). */
+  readonly size: number;
 }
 
-/** One per provider; the map holds at most one entry per code and status. */
-export function createDedupe(): Dedupe {
-  const shownAt = new Map<string, number>();
+/**
+ * One per provider. Keys leave when their toast goes; at most `limit` stay (entries sit in the
+ * order they were shown, so the oldest go first), however many different errors arrive.
+ */
+export function createDedupe(limit = 64): Dedupe {
+  const entries = new Map<string, { id: string; at: number }>();
   return {
-    admit(key, now, windowMs) {
-      const last = shownAt.get(key);
-      if (last !== undefined && now - last < windowMs) return false;
-      shownAt.set(key, now);
-      return true;
+    showing(key, now, windowMs) {
+      const entry = entries.get(key);
+      return entry && now - entry.at < windowMs ? entry.id : undefined;
+    },
+    shown(key, id, now) {
+      entries.delete(key);
+      entries.set(key, { id, at: now });
+      for (const [old] of entries) {
+        if (entries.size <= limit) break;
+        entries.delete(old);
+      }
+    },
+    gone(id) {
+      for (const [key, entry] of entries) if (entry.id === id) entries.delete(key);
+    },
+    get size() {
+      return entries.size;
     },
   };
 }

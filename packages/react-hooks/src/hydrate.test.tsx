@@ -2,6 +2,7 @@ import { act, cleanup } from "@testing-library/react";
 import { hydrateRoot } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { afterEach, expect, it, vi } from "vitest";
+import { ko } from "./locales/ko.js";
 import { VeniceErrorProvider } from "./provider.js";
 import { VeniceToaster } from "./toaster.js";
 import { useVeniceError } from "./use-venice-error.js";
@@ -15,7 +16,7 @@ function Status() {
 
 function App() {
   return (
-    <VeniceErrorProvider locale="ko">
+    <VeniceErrorProvider locale={ko}>
       <Status />
       <VeniceToaster />
     </VeniceErrorProvider>

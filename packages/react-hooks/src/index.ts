@@ -1,10 +1,12 @@
 "use client";
 
-export type {
-  VeniceError,
-  VeniceErrorMessage,
-  VeniceFieldErrors,
-  VeniceLocale,
+export {
+  registerVeniceLocale,
+  type VeniceError,
+  type VeniceErrorMessage,
+  type VeniceFieldErrors,
+  type VeniceLocale,
+  type VeniceLocaleTexts,
 } from "@venice-errors/core";
 export { systemClock, type VeniceClock } from "./clock.js";
 export type { HandleErrorOptions } from "./context.js";
@@ -27,5 +29,6 @@ export {
 export { VeniceToastAction, type VeniceToastActionProps } from "./toast-action.js";
 export { VeniceToastBody, type VeniceToastBodyProps } from "./toast-body.js";
 export { VeniceToaster, type VeniceToasterProps } from "./toaster.js";
+export type { VeniceReactLocaleTexts, VeniceUiTexts } from "./ui-texts.js";
 export { type UseVeniceErrorResult, useVeniceError } from "./use-venice-error.js";
 export { useVeniceToasts } from "./use-venice-toasts.js";

@@ -1,19 +1,28 @@
-import type { VeniceError, VeniceLocale } from "@venice-errors/core";
+import {
+  type VeniceError,
+  type VeniceLocale,
+  type VeniceLocaleTexts,
+  veniceLocaleTexts,
+} from "@venice-errors/core";
 import { type ReactElement, type ReactNode, useMemo, useRef, useState } from "react";
 import { systemClock, type VeniceClock } from "./clock.js";
 import { VeniceErrorContext, type VeniceErrorContextValue } from "./context.js";
 import { createDedupe, dedupeKey } from "./dedupe.js";
 import { isBlockingError, type VeniceToast, type VeniceToastAdapter } from "./toast.js";
 import { createToastQueue } from "./toast-queue.js";
+import type { VeniceReactLocaleTexts } from "./ui-texts.js";
 
 /** Props of `VeniceErrorProvider`. */
 export interface VeniceErrorProviderProps {
   children?: ReactNode;
-  /** Language of every message: `"en"` (default) or `"ko"`. */
-  locale?: VeniceLocale;
+  /**
+   * Language of every message and label: texts such as `ko` from
+   * `@venice-errors/react-hooks/locales/ko`, or the name of a registered locale. Default English.
+   */
+  locale?: VeniceLocale | VeniceLocaleTexts;
   /** Send toasts to a toast library instead of `<VeniceToaster />` (see `/sonner`, `/react-hot-toast`). */
   toast?: VeniceToastAdapter;
-  /** The same code and status is toasted once within this many ms (default 5000). */
+  /** While its toast is on screen, the same code and status is toasted once within this many ms (default 5000). */
   dedupeMs?: number;
   /** How long a transient toast stays after any countdown ends, in ms (default 6000). */
   duration?: number;
@@ -27,17 +36,20 @@ export interface VeniceErrorProviderProps {
 
 /** Shares locale, toasts, dedupe and `onError` with every `useVeniceError()` below it. */
 export function VeniceErrorProvider(props: VeniceErrorProviderProps): ReactElement {
-  const { locale = "en", clock = systemClock } = props;
+  const { clock = systemClock } = props;
+  const locale: VeniceReactLocaleTexts = veniceLocaleTexts(props.locale);
   // Latest props for `report`, so inline callbacks do not change the context on every render.
   const latest = useRef(props);
   latest.current = props;
-  const [shared] = useState(() => ({
-    queue: createToastQueue(),
-    dedupe: createDedupe(),
-    /** Last toast id per dedupe key: a repeat within the window refers to the toast on screen. */
-    ids: new Map<string, string>(),
-    count: 0,
-  }));
+  const [shared] = useState(() => {
+    const dedupe = createDedupe();
+    return {
+      // A toast that is gone no longer holds back the next identical error.
+      queue: createToastQueue(5, (toast) => dedupe.gone(toast.id)),
+      dedupe,
+      count: 0,
+    };
+  });
 
   const value = useMemo<VeniceErrorContextValue>(() => {
     const { queue, dedupe } = shared;
@@ -52,7 +64,8 @@ export function VeniceErrorProvider(props: VeniceErrorProviderProps): ReactEleme
         if (options.toast === false || error.code === "ABORTED") return undefined;
         const now = clock.now();
         const key = dedupeKey(error);
-        if (!dedupe.admit(key, now, dedupeMs)) return shared.ids.get(key);
+        const showing = dedupe.showing(key, now, dedupeMs);
+        if (showing !== undefined) return showing;
         const isBlocking = (blocking ?? isBlockingError)(error);
         const item: VeniceToast = {
           id: `venice-${++shared.count}`,
@@ -65,15 +78,17 @@ export function VeniceErrorProvider(props: VeniceErrorProviderProps): ReactEleme
           ...(options.retry ? { retry: options.retry } : {}),
           ...(options.onAction ? { onAction: options.onAction } : {}),
         };
-        shared.ids.set(key, item.id);
-        if (toast) toast.show(item, { locale: latest.current.locale ?? "en", clock });
+        dedupe.shown(key, item.id, now);
+        if (toast) toast.show(item, { locale, clock, closed: dedupe.gone });
         else queue.add(item);
         return item.id;
       },
       dismiss(id) {
         const { toast } = latest.current;
-        if (toast) toast.dismiss(id);
-        else queue.dismiss(id);
+        if (toast) {
+          toast.dismiss(id);
+          dedupe.gone(id);
+        } else queue.dismiss(id);
       },
     };
   }, [locale, clock, shared]);

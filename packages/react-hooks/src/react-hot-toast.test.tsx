@@ -2,6 +2,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testi
 import { toVeniceError } from "@venice-errors/core";
 import { Toaster, toast } from "react-hot-toast";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { en } from "./locales/en.js";
+import { ko } from "./locales/ko.js";
 import { VeniceErrorProvider, type VeniceErrorProviderProps } from "./provider.js";
 import { reactHotToastAdapter } from "./react-hot-toast.js";
 import { fakeClock } from "./testing/fake-clock.js";
@@ -30,7 +32,7 @@ describe("react-hot-toast adapter", () => {
   ] as const)(
     "%s: blocking errors are alerts with the catalog's link",
     async (locale, title, label) => {
-      const hook = setup({ locale });
+      const hook = setup({ locale: { en, ko }[locale] });
       act(() => {
         hook.current?.handleError({ status: 401, body: { error: "Authentication failed" } });
       });

@@ -22,7 +22,7 @@ export function reactHotToastAdapter(
 ): VeniceToastAdapter {
   const toast = options.toast ?? hotToast;
   return {
-    show(item, { locale, clock }) {
+    show(item, { locale, clock, closed }) {
       toast.error(
         () => (
           <span
@@ -33,7 +33,10 @@ export function reactHotToastAdapter(
               toast={item}
               locale={locale}
               clock={clock}
-              onDismiss={() => toast.dismiss(item.id)}
+              onDismiss={() => {
+                toast.dismiss(item.id);
+                closed(item.id);
+              }}
             />
           </span>
         ),

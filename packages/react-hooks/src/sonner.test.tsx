@@ -2,6 +2,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-libra
 import { toVeniceError } from "@venice-errors/core";
 import { Toaster, toast } from "sonner";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { en } from "./locales/en.js";
+import { ko } from "./locales/ko.js";
 import { VeniceErrorProvider, type VeniceErrorProviderProps } from "./provider.js";
 import { sonnerAdapter } from "./sonner.js";
 import { fakeClock } from "./testing/fake-clock.js";
@@ -30,7 +32,7 @@ describe("sonner adapter", () => {
     ["en", "Out of credits", "Add credits"],
     ["ko", "잔액 부족", "크레딧 추가"],
   ] as const)("%s: maps title, description and the billing link", async (locale, title, label) => {
-    const hook = setup({ locale });
+    const hook = setup({ locale: { en, ko }[locale] });
     act(() => {
       hook.current?.handleError({ status: 402, body: { error: "Insufficient balance" } });
     });
@@ -70,6 +72,30 @@ describe("sonner adapter", () => {
     expect(await screen.findAllByText("Could not reach Venice")).toHaveLength(1);
     act(() => hook.current?.clear());
     await waitFor(() => expect(screen.queryByText("Could not reach Venice")).toBeNull());
+  });
+
+  it("a toast closed in sonner does not hold back the next identical error", async () => {
+    const hook = setup({ dedupeMs: 60_000 });
+    act(() => {
+      hook.current?.handleError(new TypeError("Failed to fetch"));
+    });
+    await screen.findByText("Could not reach Venice");
+    fireEvent.click(screen.getByRole("button", { name: "Close toast" }));
+    await waitFor(() => expect(screen.queryByText("Could not reach Venice")).toBeNull());
+    act(() => {
+      hook.current?.handleError(new TypeError("Failed to fetch"));
+    });
+    expect(await screen.findByText("Could not reach Venice")).toBeTruthy();
+  });
+
+  it("shows the server's detail under the title, as text", async () => {
+    const hook = setup();
+    act(() => {
+      hook.current?.handleError({ status: 400, body: { error: "<b>Invalid value</b> for model" } });
+    });
+    const detail = await screen.findByText("<b>Invalid value</b> for model");
+    expect(detail.querySelector("b")).toBeNull();
+    expect(detail.className).toBe("venice-toast-detail");
   });
 
   it("shows markup as text", async () => {

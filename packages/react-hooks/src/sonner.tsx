@@ -21,16 +21,28 @@ export interface SonnerAdapterOptions {
 export function sonnerAdapter(options: SonnerAdapterOptions = {}): VeniceToastAdapter {
   const toast = options.toast ?? sonnerToast;
   return {
-    show(item, { locale, clock }) {
-      const { title, description, action } = formatVeniceError(item.error, {
+    show(item, { locale, clock, closed }) {
+      const { title, description, detail, action } = formatVeniceError(item.error, {
         locale,
         retryInSeconds: 0,
       });
       toast.error(title, {
         id: item.id,
-        description,
+        // The server's words under the title, as text (React escapes it), then the catalog's.
+        description: detail ? (
+          <>
+            <span className="venice-toast-detail" style={{ display: "block" }}>
+              {detail}
+            </span>
+            {description}
+          </>
+        ) : (
+          description
+        ),
         duration: adapterDuration(item),
         closeButton: true,
+        onDismiss: () => closed(item.id),
+        onAutoClose: () => closed(item.id),
         ...(action && {
           action: (
             <VeniceToastAction

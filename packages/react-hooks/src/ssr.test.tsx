@@ -9,6 +9,7 @@ import {
   VeniceToaster,
   veniceToasterCss,
 } from "./index.js";
+import { ko } from "./locales/ko.js";
 import { reactHotToastAdapter } from "./react-hot-toast.js";
 import { sonnerAdapter } from "./sonner.js";
 
@@ -37,7 +38,7 @@ describe("server rendering", () => {
     const errorSpy = vi.spyOn(console, "error");
     const warnSpy = vi.spyOn(console, "warn");
     const html = renderToString(
-      <VeniceErrorProvider locale="ko">
+      <VeniceErrorProvider locale={ko}>
         <Form />
         <VeniceToaster />
       </VeniceErrorProvider>,

@@ -9,7 +9,8 @@ export const veniceToasterCss =
   ".venice-toaster-list{display:flex;flex-direction:column;gap:8px}" +
   ".venice-toast{pointer-events:auto;display:flex;flex-direction:column;gap:4px;padding:12px 14px;border:1px solid var(--venice-border);border-left:4px solid var(--venice-accent);border-radius:8px;background:var(--venice-bg);color:var(--venice-fg);box-shadow:0 4px 16px rgb(0 0 0/.16);line-height:1.4}" +
   ".venice-toast[data-blocking]{border-left-color:var(--venice-blocking)}" +
-  ".venice-toast-description{color:var(--venice-muted);font-size:.9em;overflow-wrap:anywhere}" +
+  ".venice-toast-description,.venice-toast-detail{color:var(--venice-muted);font-size:.9em;overflow-wrap:anywhere}" +
+  ".venice-toast-detail{color:var(--venice-fg)}" +
   ".venice-toast-actions{display:flex;align-items:center;gap:8px;margin-top:4px}" +
   ".venice-toast-action,.venice-toast-dismiss{font:inherit;font-size:.9em;color:var(--venice-fg);background:none;border:1px solid var(--venice-border);border-radius:6px;padding:4px 10px;cursor:pointer;text-decoration:none}" +
   ".venice-toast-action{font-weight:600;color:var(--venice-accent)}" +

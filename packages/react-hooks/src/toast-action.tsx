@@ -1,4 +1,4 @@
-import { formatVeniceError, type VeniceLocale } from "@venice-errors/core";
+import { formatVeniceError, type VeniceLocale, type VeniceLocaleTexts } from "@venice-errors/core";
 import type { ReactElement } from "react";
 import type { VeniceClock } from "./clock.js";
 import type { VeniceToast } from "./toast.js";
@@ -7,7 +7,8 @@ import { useCountdown } from "./use-countdown.js";
 /** Props of `VeniceToastAction`. */
 export interface VeniceToastActionProps {
   toast: VeniceToast;
-  locale: VeniceLocale;
+  /** Texts (e.g. `ko` from `@venice-errors/react-hooks/locales/ko`) or a registered name. */
+  locale: VeniceLocale | VeniceLocaleTexts;
   clock: VeniceClock;
   /** Called after the button ran its callback (the toaster dismisses the toast). */
   onDone?: () => void;

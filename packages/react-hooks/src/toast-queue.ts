@@ -20,13 +20,16 @@ const NONE: readonly VeniceToast[] = [];
 /** Snapshot on the server and before hydration: always the same empty list. */
 export const noToasts = (): readonly VeniceToast[] => NONE;
 
-export function createToastQueue(limit = 5): ToastQueue {
+/** `onRemove` hears of every toast that leaves: dismissed, timed out, replaced or pushed out. */
+export function createToastQueue(limit = 5, onRemove?: (toast: VeniceToast) => void): ToastQueue {
   let toasts = NONE;
   let pausedAt: number | undefined;
   const listeners = new Set<() => void>();
   const set = (next: readonly VeniceToast[]) => {
+    const removed = toasts.filter((t) => !next.some((n) => n.id === t.id));
     toasts = next;
     for (const listener of listeners) listener();
+    if (onRemove) for (const toast of removed) onRemove(toast);
   };
   const keep = (test: (toast: VeniceToast) => boolean) => {
     const next = toasts.filter(test);

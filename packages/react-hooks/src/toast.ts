@@ -1,5 +1,6 @@
-import type { VeniceError, VeniceErrorMessage, VeniceLocale } from "@venice-errors/core";
+import type { VeniceError, VeniceErrorMessage } from "@venice-errors/core";
 import type { VeniceClock } from "./clock.js";
+import type { VeniceReactLocaleTexts } from "./ui-texts.js";
 
 /** The kind of action the catalog suggests (`"add_credits"`, `"wait_and_retry"`, ...). */
 export type VeniceActionKind = NonNullable<VeniceErrorMessage["action"]>["kind"];
@@ -26,8 +27,11 @@ export interface VeniceToast {
 
 /** What an adapter needs besides the toast itself. */
 export interface VeniceToastContext {
-  locale: VeniceLocale;
+  /** The provider's locale, resolved to its texts: pass it to `formatVeniceError` as `locale`. */
+  locale: VeniceReactLocaleTexts;
   clock: VeniceClock;
+  /** Tell the provider the toast is gone (closed by the person or timed out), so a repeat shows again. */
+  closed(id: string): void;
 }
 
 /** Maps toasts into a toast library (see the `/sonner` and `/react-hot-toast` subpaths). */

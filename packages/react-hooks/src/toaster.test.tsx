@@ -1,13 +1,8 @@
 import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
-import {
-  ALL_VENICE_ERROR_CODES,
-  catalog,
-  toVeniceError,
-  VeniceError,
-  type VeniceLocale,
-  veniceLocaleTexts,
-} from "@venice-errors/core";
+import { ALL_VENICE_ERROR_CODES, catalog, toVeniceError, VeniceError } from "@venice-errors/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { en } from "./locales/en.js";
+import { ko } from "./locales/ko.js";
 import { fakeClock } from "./testing/fake-clock.js";
 import { renderToaster } from "./testing/render-toaster.js";
 
@@ -21,14 +16,14 @@ const rateLimited = (seconds: number) =>
   toVeniceError({ status: 429, headers: { "retry-after": String(seconds) }, body: "{}" });
 
 describe("every code in English and Korean", () => {
-  const cases = (["en", "ko"] as const).flatMap((locale) =>
+  const cases = [en, ko].flatMap((locale) =>
     ALL_VENICE_ERROR_CODES.filter((code) => code !== "ABORTED").map(
-      (code) => [locale, code] as const,
+      (code) => [locale.locale, code, locale] as const,
     ),
   );
 
-  it.each(cases)("%s %s: title, action and region", (locale: VeniceLocale, code) => {
-    const texts = veniceLocaleTexts(locale);
+  it.each(cases)("%s %s: title, action and region", (_name, code, texts) => {
+    const locale = texts;
     const entry = catalog[code];
     const { handle } = renderToaster({ locale });
     handle(new VeniceError({ code }));
@@ -55,8 +50,8 @@ describe("every code in English and Korean", () => {
   it.each([
     ["en", "Out of credits", "Add credits"],
     ["ko", "잔액 부족", "크레딧 추가"],
-  ] as const)("%s: balance errors link to billing", (locale, title, label) => {
-    const { handle } = renderToaster({ locale });
+  ] as const)("%s: balance errors link to billing", (name, title, label) => {
+    const { handle } = renderToaster({ locale: { en, ko }[name] });
     handle({
       status: 402,
       body: { error: "Insufficient USD or Diem balance to complete request." },
@@ -84,7 +79,7 @@ describe("accessibility", () => {
   });
 
   it("labels the dismiss button in the locale and dismisses", () => {
-    const { handle } = renderToaster({ locale: "ko" });
+    const { handle } = renderToaster({ locale: ko });
     handle(new TypeError("Failed to fetch"));
     fireEvent.click(screen.getByRole("button", { name: "닫기" }));
     expect(toastCount()).toBe(0);
@@ -142,7 +137,7 @@ describe("retry countdown", () => {
 
   it("counts in Korean", () => {
     const clock = fakeClock();
-    const { handle } = renderToaster({ clock, locale: "ko" });
+    const { handle } = renderToaster({ clock, locale: ko });
     handle(rateLimited(3), { retry: () => {} });
     expect(screen.getByRole("button", { name: "3초 후 다시 시도" })).toBeTruthy();
     act(() => clock.advance(3000));
@@ -227,6 +222,34 @@ describe("lifetime and dedupe", () => {
     expect(toastCount()).toBe(0);
   });
 
+  // Issue 11 #11: "Out of credits" clicked twice, 1.5 s apart, the first toast cleared when the
+  // retry starts: the second failure must show.
+  it("a toast cleared by clear() does not hold back the next identical error", () => {
+    const clock = fakeClock();
+    const { handle, hook } = renderToaster({ clock, dedupeMs: 5000 });
+    const outOfCredits = { status: 402, body: { error: "Insufficient USD or Diem balance" } };
+    handle(outOfCredits);
+    act(() => clock.advance(1500));
+    act(() => hook.current?.clear()); // the app retries
+    expect(toastCount()).toBe(0);
+    handle(outOfCredits);
+    expect(within(alertRegion()).getByText("Out of credits")).toBeTruthy();
+  });
+
+  it("a toast the person dismissed, or that timed out, does not hold back a repeat", () => {
+    const clock = fakeClock();
+    const { handle } = renderToaster({ clock, dedupeMs: 60_000, duration: 1000 });
+    handle(new TypeError("Failed to fetch"));
+    fireEvent.click(screen.getByRole("button", { name: "Dismiss" }));
+    expect(toastCount()).toBe(0);
+    handle(new TypeError("Failed to fetch"));
+    expect(toastCount()).toBe(1);
+    act(() => clock.advance(1250)); // timed out
+    expect(toastCount()).toBe(0);
+    handle(new TypeError("Failed to fetch"));
+    expect(toastCount()).toBe(1);
+  });
+
   it("toast: false keeps the error inline only", () => {
     const { handle, hook } = renderToaster();
     handle(new TypeError("Failed to fetch"), { toast: false });
@@ -247,6 +270,30 @@ describe("text only", () => {
     expect(region.querySelector("img, script, b")).toBeNull();
     expect(region.textContent).toContain("<img src=x onerror=alert(1)>");
     expect(region.textContent).toContain("<script>alert(1)</script>");
+  });
+});
+
+describe("the server's detail line (issue 15 item 4)", () => {
+  it("shows a 400's server text under the title, escaped, in Korean too", () => {
+    const attack = '<img src=x onerror=alert(1)> Invalid value for "model"';
+    for (const locale of [en, ko]) {
+      const { handle, unmount } = renderToaster({ locale });
+      handle({ status: 400, body: { error: attack } });
+      const toast = document.querySelector(".venice-toast") as HTMLElement;
+      expect(toast.querySelector("img")).toBeNull();
+      const title = toast.querySelector(".venice-toast-title");
+      const detail = toast.querySelector(".venice-toast-detail");
+      expect(title?.textContent).toBe(locale.codes.INVALID_REQUEST.title);
+      expect(detail?.textContent).toBe(attack);
+      expect(title?.nextElementSibling).toBe(detail);
+      unmount();
+    }
+  });
+
+  it("shows no detail line when the server only repeated the catalog", () => {
+    const { handle } = renderToaster();
+    handle({ status: 400, body: { error: "Invalid request parameters" } });
+    expect(document.querySelector(".venice-toast-detail")).toBeNull();
   });
 });
 

@@ -1,9 +1,11 @@
-import { act, cleanup, renderHook } from "@testing-library/react";
-import { toVeniceError, type VeniceError } from "@venice-errors/core";
-import type { ReactNode } from "react";
+import { act, cleanup, render, renderHook, screen } from "@testing-library/react";
+import { toVeniceError, VeniceError } from "@venice-errors/core";
+import { type ReactNode, useEffect } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { ko } from "./locales/ko.js";
 import { VeniceErrorProvider, type VeniceErrorProviderProps } from "./provider.js";
 import { fakeClock } from "./testing/fake-clock.js";
+import { VeniceToaster } from "./toaster.js";
 import { useVeniceError } from "./use-venice-error.js";
 
 afterEach(cleanup);
@@ -84,7 +86,7 @@ describe("useVeniceError", () => {
   });
 
   it("formats in the provider's locale", () => {
-    const { result } = setup({ locale: "ko" });
+    const { result } = setup({ locale: ko });
     act(() => {
       result.current.handleError({ status: 402, body: { error: "Insufficient balance" } });
     });
@@ -172,5 +174,41 @@ describe("useVeniceError", () => {
     const first = result.current.handleError;
     rerender();
     expect(result.current.handleError).toBe(first);
+  });
+});
+
+// Issue 11 #10: an error from a newer copy of the package, with a code this catalog lacks.
+function fromNewerCopy(): VeniceError {
+  // Branded (any copy's VeniceError is accepted as is); its getters answer from its own catalog.
+  const newer = new VeniceError({ code: "UNKNOWN_ERROR", status: 402 });
+  Object.defineProperties(newer, {
+    code: { value: "X402_SOMETHING_NEW" },
+    category: { value: "billing" },
+    userAction: { value: "top_up_wallet" },
+    docsUrl: { value: "https://docs.venice.ai/overview/guides/x402" },
+  });
+  return newer;
+}
+
+function ShowsNewerError() {
+  const { handleError, message } = useVeniceError();
+  useEffect(() => {
+    handleError(fromNewerCopy());
+  }, [handleError]);
+  return <p data-testid="inline">{message?.title}</p>;
+}
+
+describe("an error whose code the catalog lacks", () => {
+  it("renders the status's generic texts in the hook and the toast instead of crashing", () => {
+    render(
+      <VeniceErrorProvider locale={ko}>
+        <ShowsNewerError />
+        <VeniceToaster />
+      </VeniceErrorProvider>,
+    );
+    expect(screen.getByTestId("inline").textContent).toBe("잔액 부족");
+    const toast = screen.getByRole("alert");
+    expect(toast.textContent).toContain("잔액 부족");
+    expect(screen.getByRole("link", { name: "크레딧 추가" })).toBeTruthy();
   });
 });

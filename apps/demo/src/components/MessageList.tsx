@@ -1,6 +1,6 @@
 import { formatVeniceError } from "@venice-errors/core";
 import { useEffect, useRef } from "react";
-import { useTexts } from "../i18n";
+import { useTexts, VENICE_TEXTS } from "../i18n";
 import type { UiMessage } from "../use-chat";
 
 /** The conversation. Replies stream in place; a failed reply says why, in the page's language. */
@@ -45,7 +45,8 @@ export function MessageList({ messages }: { messages: UiMessage[] }) {
           {message.state === "failed" && (
             <p className="message-note">
               {message.content === "" ? t.replyFailed : t.replyStopped}
-              {message.error && ` · ${formatVeniceError(message.error, { locale }).title}`}
+              {message.error &&
+                ` · ${formatVeniceError(message.error, { locale: VENICE_TEXTS[locale] }).title}`}
             </p>
           )}
           {message.state === "stopped" && <p className="message-note">{t.replyStopped}</p>}

@@ -2,6 +2,7 @@ import type { VeniceLocaleTexts } from "./types.js";
 
 /** English texts. */
 export const en: VeniceLocaleTexts = {
+  locale: "en",
   codes: {
     AUTHENTICATION_FAILED: {
       title: "API key not accepted",

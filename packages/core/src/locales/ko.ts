@@ -2,6 +2,7 @@ import type { VeniceLocaleTexts } from "./types.js";
 
 /** 한국어 텍스트 (Venice 오류 코드 문서의 용어를 따릅니다). */
 export const ko: VeniceLocaleTexts = {
+  locale: "ko",
   codes: {
     AUTHENTICATION_FAILED: {
       title: "API 키 인증 실패",
