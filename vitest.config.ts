@@ -30,6 +30,8 @@ const sourceAliases = [
 export default defineConfig({
   resolve: { alias: sourceAliases },
   test: {
+    // Property tests run thousands of inputs; on 2 loaded CI cores they need more than 5 s.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,
