@@ -13,7 +13,7 @@ export const STOP_SIGNALS = /** @type {const} */ (["SIGINT", "SIGTERM"]);
  *   log?: (line: string) => void,
  *   exit?: (code: number) => void,
  *   graceMs?: number,
- *   target?: Pick<NodeJS.Process, "on">,
+ *   target?: { on: (signal: NodeJS.Signals, listener: () => void) => unknown },
  * }} options
  * @returns {{ stopping: () => boolean }}
  */
