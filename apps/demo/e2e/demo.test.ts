@@ -206,7 +206,7 @@ describe("demo page in Chromium", () => {
     const prompt = await page.getByTestId("prompt").locator(".message-text").textContent();
     const fields: [label: string, message: string][] = [
       ["Temperature", "temperature 1.3 is above"],
-      ["Message", `this message has ${prompt?.length} characters`],
+      ["Message", `last message has ${prompt?.length} characters`],
     ];
     for (const [label, message] of fields) {
       const input = page.getByLabel(label, { exact: false }).first();

@@ -52,7 +52,7 @@ export function validationBody({ messages, temperature }) {
       maximum: maxMessageLength,
       inclusive: true,
       path: ["messages", last, "content"],
-      message: `Too big: this message has ${length} characters; this model takes at most ${maxMessageLength}`,
+      message: `Too big: the last message has ${length} characters; this model takes at most ${maxMessageLength}`,
     });
   }
   if (temperature !== undefined && temperature > maxTemperature) {
