@@ -1,5 +1,5 @@
 import { startFakeVenice } from "@venice-errors/test-utils/server";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startDemo } from "../server/demo.js";
 import { ensurePageBuilt, launchChromium, screenshot, secondsIn } from "./browser.js";
@@ -31,9 +31,15 @@ afterEach(async ({ task }) => {
 });
 
 /** A fresh tab (fresh storage, no earlier toasts) on the demo, ready to use. */
-async function open(options: { colorScheme?: "light" | "dark"; url?: string } = {}): Promise<Page> {
+async function open(
+  options: {
+    colorScheme?: "light" | "dark";
+    url?: string;
+    viewport?: { width: number; height: number };
+  } = {},
+): Promise<Page> {
   context = await browser.newContext({
-    viewport: { width: 1360, height: 900 },
+    viewport: options.viewport ?? { width: 1360, height: 900 },
     locale: "en-US",
     colorScheme: options.colorScheme ?? "light",
   });
@@ -45,6 +51,51 @@ async function open(options: { colorScheme?: "light" | "dark"; url?: string } = 
   // The mode badge appears once the backend said which Venice it talks to.
   await page.getByTestId("mode").waitFor();
   return page;
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+async function boxOf(locator: Locator): Promise<Box> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error("element is not visible");
+  return box;
+}
+
+/** True when two boxes share any area (touching edges do not count). */
+function overlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * WCAG contrast of an element's text on the background colour of its closest `background`
+ * ancestor (or itself), from computed styles. Text alpha and opacity blend the text into it.
+ */
+function contrast(locator: Locator, background: string): Promise<number> {
+  return locator.evaluate((text, selector) => {
+    const rgba = (value: string) => {
+      const parts = value.match(/[\d.]+/g)?.map(Number) ?? [];
+      return { rgb: parts.slice(0, 3), alpha: parts[3] ?? 1 };
+    };
+    const under = text.closest(selector) ?? text;
+    const base = rgba(getComputedStyle(under).backgroundColor).rgb;
+    const ink = rgba(getComputedStyle(text).color);
+    const alpha = ink.alpha * Number(getComputedStyle(text).opacity);
+    const blended = ink.rgb.map((channel, i) => channel * alpha + (base[i] ?? 0) * (1 - alpha));
+    const luminance = (rgb: number[]) => {
+      const [r = 0, g = 0, b = 0] = rgb.map((channel) => {
+        const c = channel / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const [light = 0, dark = 0] = [luminance(blended), luminance(base)].sort((a, b) => b - a);
+    return (light + 0.05) / (dark + 0.05);
+  }, background);
 }
 
 const toasts = (page: Page, role: "alert" | "status") =>
@@ -147,21 +198,24 @@ describe("demo page in Chromium", () => {
     await screenshot(page, "05-mid-stream-overload");
   });
 
-  it("shows validation errors next to the inputs they belong to", async () => {
+  it("shows validation errors about the values sent, next to their inputs", async () => {
     const page = await open();
+    await page.locator("#temperature").fill("1.3");
     await page.getByRole("button", { name: /Invalid request/ }).click();
     await toasts(page, "status").getByText("Request not valid").waitFor();
-    const fields: [label: string, message: RegExp][] = [
-      ["Model", /Model does not support this request/],
-      ["Temperature", /less than or equal to 2/],
-      ["Message", /Message is empty/],
+    const prompt = await page.getByTestId("prompt").locator(".message-text").textContent();
+    const fields: [label: string, message: string][] = [
+      ["Temperature", "temperature 1.3 is above"],
+      ["Message", `last message has ${prompt?.length} characters`],
     ];
     for (const [label, message] of fields) {
       const input = page.getByLabel(label, { exact: false }).first();
       expect(await input.getAttribute("aria-invalid")).toBe("true");
       const describedBy = await input.getAttribute("aria-describedby");
-      expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(message);
+      expect(await page.locator(`[id="${describedBy}"]`).textContent()).toContain(message);
     }
+    // The model the page sent is a real one: nothing to say about it.
+    expect(await page.getByLabel("Model").getAttribute("aria-invalid")).toBeNull();
     await screenshot(page, "06-validation-field-errors");
   });
 
@@ -180,6 +234,127 @@ describe("demo page in Chromium", () => {
     await page.getByTestId("reply").getByText("No reply · Blocked by content policy").waitFor();
     const row = page.getByTestId("attempts").locator("tbody tr");
     expect(await row.textContent()).toMatch(/422CONTENT_POLICY_VIOLATION/);
+  });
+
+  it.each([
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ])("keeps toasts off the Rate limits panel and the composer at $width px", async (viewport) => {
+    const page = await open({ viewport });
+    // A blocking alert, then a transient status with its countdown.
+    const runs: [button: RegExp, role: "alert" | "status", title: string][] = [
+      [/Out of credits/, "alert", "Out of credits"],
+      [/Rate limited/, "status", "Too many requests"],
+    ];
+    for (const [button, role, title] of runs) {
+      await page.getByRole("button", { name: button }).click();
+      const toast = toasts(page, role).locator(".venice-toast");
+      await toast.getByText(title).waitFor();
+      await page.getByTestId("rate-limits").waitFor();
+      const box = await boxOf(toast);
+      const composer = await boxOf(page.locator("form.composer"));
+      const rateLimits = await boxOf(page.locator("section.status"));
+      expect(overlap(box, composer), `${title} over the composer`).toBe(false);
+      expect(overlap(box, rateLimits), `${title} over the Rate limits panel`).toBe(false);
+      // After a lab run the page shows the toast, also on a phone where the lab is far below.
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    }
+    // Nothing is drawn over the message box either: a click there reaches it.
+    expect(
+      await page.evaluate(() => {
+        const box = document.querySelector("#message")?.getBoundingClientRect();
+        if (!box) return null;
+        return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)?.id;
+      }),
+    ).toBe("message");
+    await screenshot(page, `08-toasts-${viewport.width}`);
+  });
+
+  it("moves the focus to the message box after a Failure lab run", async () => {
+    const page = await open();
+    const balance = page.getByRole("button", { name: /Out of credits/ });
+    await balance.focus();
+    await page.keyboard.press("Enter");
+    await toasts(page, "alert").getByText("Out of credits").waitFor();
+    await page.getByTestId("call-outcome").getByText("Failed").waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("message");
+    // One Tab leads back to the Failure lab (the empty message's Send button is disabled).
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-scenario"))).toBe(
+      "balance",
+    );
+
+    // The catalog picker's Trigger button too.
+    await page.getByLabel("Any catalog code").selectOption("MODEL_NOT_FOUND");
+    await page.getByRole("button", { name: "Trigger" }).focus();
+    await page.keyboard.press("Enter");
+    await toasts(page, "status")
+      .getByText(/not found/i)
+      .waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("message");
+  });
+
+  it("gives the user bubble AA contrast in the dark theme", async () => {
+    const page = await open({ colorScheme: "dark" });
+    expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(
+      true,
+    );
+    await page.getByLabel("Message", { exact: true }).fill("Is this readable?");
+    await page.getByRole("button", { name: "Send" }).click();
+    const bubble = page.getByTestId("prompt");
+    await bubble.waitFor();
+    for (const part of [".message-text", ".message-author"]) {
+      const ratio = await contrast(bubble.locator(part), ".message");
+      expect(ratio, part).toBeGreaterThanOrEqual(4.5);
+    }
+    // The same fill under the Send button's white text.
+    await page.getByLabel("Message", { exact: true }).fill("Again");
+    const send = page.getByRole("button", { name: "Send" });
+    expect(await contrast(send, ".button")).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it("keeps 한국어 on one line and Korean words whole at 390 px", async () => {
+    const page = await open({ viewport: { width: 390, height: 844 } });
+    await page.getByRole("button", { name: "한국어" }).click();
+    await page.getByRole("heading", { name: "실패 실험실" }).waitFor();
+    const toggle = page.getByRole("button", { name: "한국어" });
+    const lines = await toggle.evaluate((button) => {
+      const style = getComputedStyle(button);
+      const content =
+        button.clientHeight -
+        Number.parseFloat(style.paddingTop) -
+        Number.parseFloat(style.paddingBottom);
+      return (
+        content /
+        Number.parseFloat(style.lineHeight === "normal" ? style.fontSize : style.lineHeight)
+      );
+    });
+    expect(Math.round(lines)).toBe(1);
+    expect(await toggle.evaluate((button) => getComputedStyle(button).whiteSpace)).toBe("nowrap");
+
+    // Korean paragraphs break between words: no word is split across two lines.
+    for (const text of [page.locator(".panel-intro"), page.locator(".chat-empty p")]) {
+      expect(await text.evaluate((element) => getComputedStyle(element).wordBreak)).toBe(
+        "keep-all",
+      );
+      const split = await text.evaluate((element) => {
+        const node = element.firstChild as Text;
+        const words: string[] = [];
+        // Words with Hangul: an English word such as "node-client" may still break at its hyphen.
+        const pattern = /\S*[\uac00-\ud7a3]\S*/g;
+        for (let match = pattern.exec(node.data); match; match = pattern.exec(node.data)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+          if (tops.size > 1) words.push(match[0]);
+        }
+        return words;
+      });
+      expect(split).toEqual([]);
+    }
+    await screenshot(page, "09-korean-390");
   });
 
   it("switches to Korean, including the errors", async () => {

@@ -10,7 +10,7 @@ import { scriptsFor } from "./scenarios.js";
  * @typedef {{
  *   client: { chat: { completions: { create: Function } }, models: { list: Function }, rateLimits?: unknown },
  *   createLabClient?: () => DemoServerOptions["client"],
- *   venice?: { enqueue: (...scripts: object[]) => unknown },
+ *   lab?: ReturnType<typeof import("./lab-scripts.js").createLabScripts>,
  *   mode: "fake" | "live",
  *   distDir: string,
  *   maxRetries: number,
@@ -80,26 +80,32 @@ async function handle(req, res, options, callLog, state) {
     }
     case "POST /api/trigger": {
       const body = await readJson(req);
-      if (options.mode !== "fake" || !options.venice) {
+      if (options.mode !== "fake" || !options.lab) {
         throw new HttpError(409, "Scenarios only run against the built-in fake Venice server.");
       }
       const scenario = typeof body.scenario === "string" ? body.scenario : "";
       const code = typeof body.code === "string" ? body.code : undefined;
-      const plan = scriptsFor({ scenario, code }, { maxRetries: options.maxRetries });
+      const params = chatParams(body);
+      const plan = scriptsFor({ scenario, code, params }, { maxRetries: options.maxRetries });
       if (!plan) throw new HttpError(400, `Unknown scenario: ${scenario}${code ? ` ${code}` : ""}`);
-      options.venice.enqueue(...plan.scripts);
+      const { lab } = options;
+      lab.replace(plan.scripts);
       const labClient = options.createLabClient?.() ?? client;
       state.lastClient = labClient;
-      return relayChat({
-        client: labClient,
-        params: chatParams(body),
-        res,
-        callLog,
-        scenario: code ?? scenario,
-        timeoutMs: plan.timeoutMs,
-        abortAfterMs: plan.abortAfterMs,
-        secrets,
-      });
+      try {
+        return await relayChat({
+          client: labClient,
+          params,
+          res,
+          callLog,
+          scenario: code ?? scenario,
+          timeoutMs: plan.timeoutMs,
+          abortAfterMs: plan.abortAfterMs,
+          secrets,
+        });
+      } finally {
+        lab.clear();
+      }
     }
     default:
       if (pathname.startsWith("/api/")) throw new HttpError(404, `No route ${route}`);

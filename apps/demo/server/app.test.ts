@@ -62,13 +62,19 @@ describe("demo backend against the built-in fake Venice", () => {
   });
 
   it("relays validation errors with their field errors", async () => {
-    const response = await postJson(`${demo.url}/api/trigger`, { ...chat, scenario: "validation" });
+    const prompt = "In two sentences: how does Venice keep my prompts private?";
+    const response = await postJson(`${demo.url}/api/trigger`, {
+      messages: [{ role: "user", content: prompt }],
+      temperature: 0.9,
+      scenario: "validation",
+    });
     expect(response.status).toBe(400);
     const json = await response.json();
     expect(json.code).toBe("INVALID_REQUEST");
-    expect(Object.keys(json.fieldErrors)).toEqual(
-      expect.arrayContaining(["temperature", "model", "messages.0.content"]),
-    );
+    expect(json.fieldErrors).toEqual({
+      "messages.0.content": [expect.stringContaining(`${prompt.length} characters`)],
+      temperature: [expect.stringContaining("temperature 0.9")],
+    });
   });
 
   it("reports a dropped connection after its retries, with status 0 and a 502", async () => {

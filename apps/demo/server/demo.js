@@ -5,6 +5,7 @@ import { createVeniceClient } from "@venice-errors/node-client";
 import { startFakeVenice } from "@venice-errors/test-utils/server";
 import { createDemoServer } from "./app.js";
 import { createCallLog } from "./call-log.js";
+import { createLabScripts } from "./lab-scripts.js";
 import { demoHandler } from "./replies.js";
 
 const DIST = fileURLToPath(new URL("../dist", import.meta.url));
@@ -17,7 +18,8 @@ const MAX_RETRIES = 2;
 export async function startDemo(options = {}) {
   const live = Boolean(options.apiKey);
   const venice = live ? undefined : await startFakeVenice({ seed: 7 });
-  venice?.setHandler(demoHandler);
+  const lab = venice ? createLabScripts() : undefined;
+  if (venice && lab) venice.setHandler(lab.handler(demoHandler));
   const apiKey = options.apiKey || "demo-fake-key";
   const callLog = createCallLog();
   const makeClient = () =>
@@ -42,7 +44,7 @@ export async function startDemo(options = {}) {
     // Each Failure lab run is its own experiment: a fresh client, so the failure budget (and a
     // lock-out after the abuse scenario) of one run does not refuse the next one.
     createLabClient: () => makeClient(),
-    venice,
+    lab,
     mode: live ? "live" : "fake",
     distDir: options.distDir ?? DIST,
     maxRetries: MAX_RETRIES,

@@ -25,42 +25,84 @@ const PARTIAL_REPLY = [
   "routes ",
 ];
 
-/** A validation failure in the shape Venice sends: zod's `format()` tree plus its issues. */
-export function validationBody() {
-  const messages = {
-    temperature: "Number must be less than or equal to 2",
-    content: "Message is empty",
-    model: "Model does not support this request",
-  };
-  return {
-    error: "Invalid request parameters",
-    details: {
-      _errors: [],
-      temperature: { _errors: [messages.temperature] },
-      messages: { _errors: [], 0: { _errors: [], content: { _errors: [messages.content] } } },
-      model: { _errors: [messages.model] },
-    },
-    issues: [
-      { code: "too_big", maximum: 2, path: ["temperature"], message: messages.temperature },
-      {
-        code: "too_small",
-        minimum: 1,
-        path: ["messages", 0, "content"],
-        message: messages.content,
-      },
-      { code: "invalid_value", path: ["model"], message: messages.model },
-    ],
-  };
+/**
+ * The stricter limits the validation scenario's fake model enforces. The page's slider and prompt
+ * stay within Venice's real limits, so the scenario pretends the picked model is stricter.
+ */
+export const STRICT_LIMITS = { maxMessageLength: 24, maxTemperature: 0.5 };
+
+/**
+ * A validation failure in the shape Venice sends (zod's `format()` tree plus its issues), about
+ * the values the page really sent: the last message's length and the temperature, when they break
+ * `STRICT_LIMITS`. With nothing to object to, it rejects the missing message as Venice does.
+ * @param {{ messages: { content: string }[], temperature?: number }} params
+ */
+export function validationBody({ messages, temperature }) {
+  /** @type {{ code: string, path: (string | number)[], message: string, [key: string]: unknown }[]} */
+  const issues = [];
+  const { maxMessageLength, maxTemperature } = STRICT_LIMITS;
+  const last = messages.length - 1;
+  const length = last >= 0 ? [...(messages[last]?.content ?? "")].length : 0;
+  if (last < 0) {
+    issues.push({ code: "too_small", minimum: 1, path: ["messages"], message: "Required" });
+  } else if (length > maxMessageLength) {
+    issues.push({
+      code: "too_big",
+      origin: "string",
+      maximum: maxMessageLength,
+      inclusive: true,
+      path: ["messages", last, "content"],
+      message: `Too big: the last message has ${length} characters; this model takes at most ${maxMessageLength}`,
+    });
+  }
+  if (temperature !== undefined && temperature > maxTemperature) {
+    issues.push({
+      code: "too_big",
+      origin: "number",
+      maximum: maxTemperature,
+      inclusive: true,
+      path: ["temperature"],
+      message: `Too big: temperature ${temperature} is above this model's maximum of ${maxTemperature}`,
+    });
+  }
+  return { error: "Invalid request parameters", details: formatTree(issues), issues };
 }
+
+/**
+ * zod's `format()` tree of the issues: `{ _errors: [], a: { _errors: [], 0: { _errors: [msg] } } }`.
+ * @param {{ path: (string | number)[], message: string }[]} issues
+ */
+function formatTree(issues) {
+  /** @typedef {{ _errors: string[], [key: string]: unknown }} Node */
+  /** @type {Node} */
+  const root = { _errors: [] };
+  for (const { path, message } of issues) {
+    let node = root;
+    for (const key of path) {
+      node[key] ??= { _errors: [] };
+      node = /** @type {Node} */ (node[key]);
+    }
+    node._errors.push(message);
+  }
+  return root;
+}
+
+/** A 200 stream whose event is not JSON: the client cannot read it (INVALID_RESPONSE). */
+const UNREADABLE_STREAM = {
+  status: 200,
+  headers: { "content-type": "text/event-stream", "cache-control": "no-cache" },
+  body: "data: {not json\n\n",
+};
 
 /**
  * The fake-server scripts for a scenario, or `undefined` when the scenario is unknown.
  * `maxRetries` is the client's, so retryable failures outlast every retry and reach the page.
- * @param {{ scenario: string, code?: string }} request
+ * `params` are the chat parameters the page sent (the validation errors are about them).
+ * @param {{ scenario: string, code?: string, params?: { messages: { content: string }[], temperature?: number } }} request
  * @param {{ maxRetries: number }} options
  * @returns {{ scripts: object[], timeoutMs?: number, abortAfterMs?: number } | undefined}
  */
-export function scriptsFor({ scenario, code }, { maxRetries }) {
+export function scriptsFor({ scenario, code, params = { messages: [] } }, { maxRetries }) {
   const everyTry = (/** @type {object} */ script) =>
     Array.from({ length: maxRetries + 1 }, () => script);
   switch (scenario) {
@@ -97,12 +139,12 @@ export function scriptsFor({ scenario, code }, { maxRetries }) {
           {
             status: 400,
             headers: { "content-type": "application/json" },
-            body: validationBody(),
+            body: validationBody(params),
           },
         ],
       };
     case "code":
-      return code === undefined ? undefined : scriptsForCode(code, maxRetries);
+      return code === undefined ? undefined : scriptsForCode(code, params, maxRetries);
     default:
       return undefined;
   }
@@ -110,9 +152,10 @@ export function scriptsFor({ scenario, code }, { maxRetries }) {
 
 /**
  * @param {string} code
+ * @param {{ messages: { content: string }[], temperature?: number }} params
  * @param {number} maxRetries
  */
-function scriptsForCode(code, maxRetries) {
+function scriptsForCode(code, params, maxRetries) {
   if (!ALL_VENICE_ERROR_CODES.includes(/** @type {never} */ (code))) return undefined;
   const tries = catalog[/** @type {"UNKNOWN_ERROR"} */ (code)].retryable ? maxRetries + 1 : 1;
   const times = (/** @type {object} */ script) => Array.from({ length: tries }, () => script);
@@ -125,19 +168,14 @@ function scriptsForCode(code, maxRetries) {
     case "ABORTED":
       return { scripts: [{ delayMs: 4000 }], abortAfterMs: 300 };
     case "INVALID_RESPONSE":
-      return {
-        scripts: times({
-          status: 200,
-          headers: { "content-type": "application/json" },
-          body: "{ not json",
-        }),
-      };
+      // The page asks for a stream, so the unreadable success body is an event stream.
+      return { scripts: times(UNREADABLE_STREAM) };
     case "STREAM_INTERRUPTED":
       return {
         scripts: [{ stream: { chunks: PARTIAL_REPLY, cutAfter: 3, chunkDelayMs: CHUNK_DELAY_MS } }],
       };
     case "INVALID_REQUEST":
-      return scriptsFor({ scenario: "validation" }, { maxRetries });
+      return scriptsFor({ scenario: "validation", params }, { maxRetries });
     default:
       return { scripts: times({ error: code }) };
   }

@@ -1,5 +1,5 @@
-import { VeniceErrorProvider, VeniceToaster } from "@venice-errors/react-hooks";
-import { useEffect, useMemo, useState } from "react";
+import { VeniceErrorProvider } from "@venice-errors/react-hooks";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { fetchModels } from "./api";
 import { ChatPanel } from "./components/ChatPanel";
 import { FailureLab } from "./components/FailureLab";
@@ -28,7 +28,6 @@ export function App() {
     <LocaleContext.Provider value={texts}>
       <VeniceErrorProvider locale={VENICE_TEXTS[locale]}>
         <Page onLocale={setLocale} />
-        <VeniceToaster />
       </VeniceErrorProvider>
     </LocaleContext.Provider>
   );
@@ -40,6 +39,7 @@ function Page({ onLocale }: { onLocale: (locale: Locale) => void }) {
   const [models, setModels] = useState<string[]>(FALLBACK_MODELS);
   const [model, setModel] = useState(FALLBACK_MODELS[0]!);
   const [temperature, setTemperature] = useState(0.7);
+  const messageRef = useRef<HTMLTextAreaElement>(null);
   const { t } = useTexts();
 
   useEffect(() => {
@@ -61,14 +61,19 @@ function Page({ onLocale }: { onLocale: (locale: Locale) => void }) {
           onModel={setModel}
           temperature={temperature}
           onTemperature={setTemperature}
+          messageRef={messageRef}
         />
         <aside className="sidebar">
           <FailureLab
             enabled={status?.scenarios ?? false}
             busy={chat.busy}
-            onTrigger={(scenario, code) =>
-              chat.send(t.defaultPrompt, { scenario, code, model, temperature })
-            }
+            onTrigger={(scenario, code) => {
+              // The pressed button is disabled while the run lasts, which would drop the focus
+              // to <body>. The run plays out in the chat, so keyboard users continue there: the
+              // toast sits just above the message box, and Tab leads back to the Failure lab.
+              messageRef.current?.focus();
+              void chat.send(t.defaultPrompt, { scenario, code, model, temperature });
+            }}
           />
           <StatusPanel status={status} />
         </aside>

@@ -3,7 +3,7 @@ import {
   VeniceFieldError,
   veniceFieldProps,
 } from "@venice-errors/react-hooks";
-import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { type FormEvent, type KeyboardEvent, type RefObject, useState } from "react";
 import { fill, useTexts } from "../i18n";
 import { errorsFor, FieldError } from "./FieldError";
 
@@ -18,6 +18,7 @@ interface ComposerProps {
   onStop: () => void;
   /** The chat's `useVeniceError()`: field errors and any wait before the next request. */
   veniceError: UseVeniceErrorResult;
+  messageRef?: RefObject<HTMLTextAreaElement | null>;
 }
 
 /** The message box with its settings; shows the request's field errors next to each input. */
@@ -81,6 +82,7 @@ export function Composer(props: ComposerProps) {
           {t.messageLabel}
         </label>
         <textarea
+          ref={props.messageRef}
           id="message"
           rows={2}
           placeholder={t.placeholder}

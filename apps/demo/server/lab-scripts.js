@@ -1,0 +1,37 @@
+// The Failure lab's scripts for the run in progress. The client may use fewer answers than a run
+// scripted (it does not retry a long Retry-After; the page may stop the run), so what one run
+// leaves must never answer the next run or a plain chat.
+
+const CHAT_ROUTE = "POST /chat/completions";
+
+export function createLabScripts() {
+  /** @type {object[]} */
+  let queue = [];
+  return {
+    /**
+     * Starts a run: these scripts answer the next chat requests, in order.
+     * @param {object[]} scripts
+     */
+    replace(scripts) {
+      queue = [...scripts];
+    },
+    /** Ends a run: drops whatever it did not use. */
+    clear() {
+      queue = [];
+    },
+    /** Scripts the run has not used yet. */
+    pending() {
+      return queue.length;
+    },
+    /**
+     * The fake Venice handler: the run's next script for a chat request, else `fallback`'s answer.
+     * @template {{ route: string }} R
+     * @param {(request: R) => object | undefined} fallback
+     * @returns {(request: R) => object | undefined}
+     */
+    handler(fallback) {
+      return (request) =>
+        request.route === CHAT_ROUTE && queue.length > 0 ? queue.shift() : fallback(request);
+    },
+  };
+}
