@@ -25,7 +25,18 @@ export type { VeniceLocaleTexts } from "./locales/types.js";
 export { parseVeniceError } from "./parse-venice-error.js";
 export { parseRateLimitHeaders, type VeniceRateLimit } from "./rate-limit.js";
 export { redactText } from "./redact.js";
-export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelay } from "./retry-delay.js";
+export {
+  DEFAULT_RETRY_POLICY,
+  MAX_TIMER_MS,
+  type RetryPolicy,
+  retryDelay,
+} from "./retry-delay.js";
+export {
+  type IsRetryableOptions,
+  isRetryable,
+  statusIsRetryable,
+  wasNeverSent,
+} from "./retryable.js";
 export {
   type ToVeniceErrorOptions,
   toVeniceError,

@@ -13,6 +13,7 @@ import type { VeniceFieldErrors } from "./field-errors.js";
 import { type HeadersLike, headerReader } from "./headers.js";
 import type { VeniceRateLimit } from "./rate-limit.js";
 import { redactText } from "./redact.js";
+import { statusIsRetryable } from "./retryable.js";
 
 const BRAND = Symbol.for("venice-errors.VeniceError");
 
@@ -26,6 +27,8 @@ export interface VeniceAttempt {
   /** How long the client waited before this try, in ms (0 for the first). */
   waitedMs: number;
   requestId?: string;
+  /** The error body was longer than the client reads: the error holds its first bytes only. */
+  bodyTruncated?: boolean;
 }
 
 /** Account balance from `x-venice-balance-usd` / `x-venice-balance-diem`. */
@@ -169,7 +172,7 @@ export class VeniceError extends Error {
     this.retryable =
       init.retryable ??
       (entry.code === "UNKNOWN_ERROR" && status > 0
-        ? status >= 500 || status === 408
+        ? statusIsRetryable(status, entry.code)
         : entry.retryable);
     this.matchedBy = init.matchedBy ?? "client";
     this.attempts = init.attempts ?? [];
