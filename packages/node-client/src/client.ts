@@ -2,8 +2,9 @@ import { type VeniceAttempt, VeniceError, type VeniceRateLimit } from "@venice-e
 import type { Attempt } from "./attempt.js";
 import { clientError } from "./errors.js";
 import { DEFAULTS, type VeniceRequestOptions, type VeniceTransportOptions } from "./options.js";
-import { type RequestPlan, Transport } from "./retry.js";
+import { modelOf } from "./request-meta.js";
 import { openStream, VeniceStream } from "./stream.js";
+import { type RequestPlan, Transport } from "./transport.js";
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -30,6 +31,12 @@ export interface VeniceRawRequestOptions extends VeniceRequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   /** Read the answer as server-sent events: resolves to a `VeniceStream`. */
   stream?: boolean;
+  /**
+   * The request starts paid work, so it is retried only on answers that prove the work did not
+   * happen (429, a 503 or overload with a wait hint, a connection refused before sending).
+   * Default: true for POSTs to chat, completions, responses, image, audio and video routes.
+   */
+  generation?: boolean;
 }
 
 /** A Venice API client whose every failure is a `VeniceError`. */
@@ -80,6 +87,13 @@ function environmentKey(): string | undefined {
   return typeof process === "undefined" ? undefined : process.env.VENICE_API_KEY;
 }
 
+/** `baseURL` without trailing slashes (a loop: `/\/+$/` is quadratic on a long run of slashes). */
+export function trimTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url.charCodeAt(end - 1) === 47 /* "/" */) end--;
+  return end === url.length ? url : url.slice(0, end);
+}
+
 function buildUrl(base: string, path: string, query: VeniceRawRequestOptions["query"]): string {
   let url = base + (path.startsWith("/") ? path : `/${path}`);
   if (query) {
@@ -123,8 +137,8 @@ export function createVeniceClient(options: VeniceClientOptions = {}): VeniceCli
         "No Venice API key: pass `apiKey` to createVeniceClient or set the VENICE_API_KEY environment variable",
     });
   }
-  const base = (options.baseURL ?? DEFAULTS.baseURL).replace(/\/+$/, "");
-  const transport = new Transport(options, [apiKey]);
+  const base = trimTrailingSlashes(options.baseURL ?? DEFAULTS.baseURL);
+  const transport = new Transport(options, [apiKey], apiKey);
   const authorization = `Bearer ${apiKey}`;
   // Shared by every request without extra headers (fetch copies them).
   const jsonHeaders = {
@@ -149,12 +163,16 @@ export function createVeniceClient(options: VeniceClientOptions = {}): VeniceCli
             accept: init.stream ? "text/event-stream" : "application/json",
             "content-type": "application/json",
           };
+    const relative = path.startsWith("/") ? path : `/${path}`;
+    const query = relative.indexOf("?");
     const plan: RequestPlan = {
       method,
-      path,
+      path: query === -1 ? relative : relative.slice(0, query),
       signal: init.signal,
       timeoutMs: init.timeoutMs,
       maxRetries: init.maxRetries,
+      generation: init.generation,
+      model: modelOf(init.body),
     };
     const fetchInit = (): RequestInit =>
       body === undefined ? { method, headers } : { method, headers, body };
