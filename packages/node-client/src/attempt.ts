@@ -5,8 +5,6 @@ import { TryOutcome } from "./outcome.js";
 
 /** What a guarded promise rejects with when the per-try timer fires. */
 const TIMEOUT = Symbol("venice-client-timeout");
-/** Why a try's request is aborted after the try ended (nobody reads the reason). */
-const ENDED = Symbol("venice-client-try-ended");
 
 function ignore(): void {}
 
@@ -87,7 +85,7 @@ export class Attempt {
     attempt.#timedOut = true;
     attempt.#reject?.(TIMEOUT);
     attempt.#cancelBody?.();
-    attempt.#controller.abort(TIMEOUT);
+    attempt.#controller.abort(new DOMException("The Venice request timed out", "TimeoutError"));
     // A stream nobody reads any more: its try ends here.
     if (attempt.#retained) attempt.end(attempt.answerOutcome());
   }
@@ -178,7 +176,8 @@ export class Attempt {
   /** Ends a failed try: also aborts its request, so no socket or download outlives it. */
   abandon(): void {
     this.release();
-    this.#controller.abort(ENDED);
+    if (!this.signal.aborted)
+      this.#controller.abort(new DOMException("The try ended", "AbortError"));
   }
 
   /** Cancels the body being streamed (closing the connection), then ends the try. */
