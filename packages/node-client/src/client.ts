@@ -138,7 +138,13 @@ export function createVeniceClient(options: VeniceClientOptions = {}): VeniceCli
     });
   }
   const base = trimTrailingSlashes(options.baseURL ?? DEFAULTS.baseURL);
-  const transport = new Transport(options, [apiKey], apiKey);
+  // fetch trims the value it sends: a key with stray whitespace comes back trimmed in echoes.
+  const trimmed = apiKey.trim();
+  const transport = new Transport(
+    options,
+    trimmed === apiKey ? [apiKey] : [apiKey, trimmed],
+    apiKey,
+  );
   const authorization = `Bearer ${apiKey}`;
   // Shared by every request without extra headers (fetch copies them).
   const jsonHeaders = {

@@ -71,3 +71,26 @@ export function headerSecrets(headers: Headers): string[] {
   });
   return found;
 }
+
+/**
+ * Credential values of headers given as a plain object or pairs, for when `new Headers()` itself
+ * rejected them (a value with a newline): the error names the value, so it must be redacted.
+ */
+export function rawHeaderSecrets(init: unknown): string[] {
+  if (typeof init !== "object" || init === null) return [];
+  const found: string[] = [];
+  try {
+    const pairs = Array.isArray(init) ? init : Object.entries(init);
+    for (const pair of pairs) {
+      if (!Array.isArray(pair) || typeof pair[1] !== "string") continue;
+      if (!isSecretHeader(String(pair[0]))) continue;
+      const value = pair[1];
+      found.push(value, value.trim());
+      const space = value.indexOf(" ");
+      if (space !== -1) found.push(value.slice(space + 1), value.slice(space + 1).trim());
+    }
+  } catch {
+    // A hostile headers object: nothing more to learn from it.
+  }
+  return found.filter((secret) => secret.length >= 4);
+}

@@ -1,8 +1,14 @@
-import { isVeniceError, type VeniceAttempt, type VeniceError } from "@venice-errors/core";
+import {
+  isVeniceError,
+  toVeniceError,
+  type VeniceAttempt,
+  type VeniceError,
+} from "@venice-errors/core";
 import type { Attempt } from "./attempt.js";
+import { scrubCause } from "./errors.js";
 import { encodeEvent, type StreamItem } from "./event-reader.js";
 import type { VeniceTransportOptions } from "./options.js";
-import { headerSecrets, modelOf, pathOf, querySecrets } from "./request-meta.js";
+import { headerSecrets, modelOf, pathOf, querySecrets, rawHeaderSecrets } from "./request-meta.js";
 import { type OpenedStream, openStream } from "./stream.js";
 import { attemptRecord, type RequestPlan, Transport } from "./transport.js";
 
@@ -107,9 +113,17 @@ export function createVeniceFetch(options: VeniceFetchOptions = {}): VeniceFetch
   const transport = new Transport(options, baseSecrets, options.apiKey);
 
   return async function veniceFetch(input, init = {}) {
-    const request = input instanceof Request ? new Request(input, init) : undefined;
+    let request: Request | undefined;
+    let headers: Headers;
+    try {
+      request = input instanceof Request ? new Request(input, init) : undefined;
+      headers = new Headers(request ? request.headers : init.headers);
+    } catch (thrown) {
+      // undici names the bad value: `Headers.append: "Bearer sk-…" is an invalid header value`.
+      const secrets = [...baseSecrets, ...rawHeaderSecrets(init.headers)];
+      throw scrubCause(toVeniceError(thrown, { secrets }), secrets);
+    }
     const url = request ? request.url : String(input);
-    const headers = new Headers(request ? request.headers : init.headers);
     if (options.apiKey && !headers.has("authorization")) {
       headers.set("authorization", `Bearer ${options.apiKey}`);
     }
