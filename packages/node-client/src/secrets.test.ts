@@ -76,7 +76,7 @@ describe("createVeniceFetch keeps every tenant's key out of errors (issue 11 #7)
         });
       },
     });
-    const error = await veniceFetch("https://api.venice.ai/api/v1/models", {
+    const error = await veniceFetch(`${echo.url}/models`, {
       headers: { "x-api-key": key },
     }).catch((thrown: unknown) => thrown);
     expect(isVeniceError(error)).toBe(true);
@@ -86,8 +86,8 @@ describe("createVeniceFetch keeps every tenant's key out of errors (issue 11 #7)
 
   it("redacts undici's 'invalid header value' message, which quotes the key", async () => {
     const key = "sk-newline-0123456789";
-    const error = await createVeniceFetch()("https://api.venice.ai/api/v1/models", {
-      headers: { authorization: `Bearer ${key}\n` },
+    const error = await createVeniceFetch()(`${echo.url}/models`, {
+      headers: { authorization: `Bearer ${key}\nx` },
     }).catch((thrown: unknown) => thrown);
     expect(isVeniceError(error)).toBe(true);
     expect(shown(error)).not.toContain(key);
