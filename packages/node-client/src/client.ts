@@ -25,7 +25,12 @@ export interface VeniceClientOptions extends VeniceTransportOptions {
 
 /** Options of `client.request`. */
 export interface VeniceRawRequestOptions extends VeniceRequestOptions {
-  /** Sent as JSON. */
+  /**
+   * Sent as JSON; binary and form bodies (`Uint8Array`, `ArrayBuffer`, `Blob`, `FormData`,
+   * `URLSearchParams`, `ReadableStream`) are sent as they are, with the `content-type` of
+   * `headers` (fetch sets the multipart boundary of a `FormData`). A `ReadableStream` cannot be
+   * replayed, so it is never retried.
+   */
   body?: unknown;
   /** Appended to the URL. */
   query?: Record<string, string | number | boolean | undefined>;
@@ -94,6 +99,20 @@ export function trimTrailingSlashes(url: string): string {
   return end === url.length ? url : url.slice(0, end);
 }
 
+/** Bodies sent as they are (uploads, multipart); anything else is sent as JSON. */
+function isRawBody(body: unknown): body is BodyInit {
+  return (
+    typeof body === "object" &&
+    body !== null &&
+    (body instanceof ArrayBuffer ||
+      ArrayBuffer.isView(body) ||
+      body instanceof Blob ||
+      body instanceof FormData ||
+      body instanceof URLSearchParams ||
+      body instanceof ReadableStream)
+  );
+}
+
 function buildUrl(base: string, path: string, query: VeniceRawRequestOptions["query"]): string {
   let url = base + (path.startsWith("/") ? path : `/${path}`);
   if (query) {
@@ -159,16 +178,16 @@ export function createVeniceClient(options: VeniceClientOptions = {}): VeniceCli
     init: VeniceRawRequestOptions = {},
   ): Promise<unknown> {
     const url = buildUrl(base, path, init.query);
-    const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-    const headers: Record<string, string> =
-      init.headers === undefined && !init.stream
+    const given = init.body;
+    const raw = isRawBody(given);
+    const body: BodyInit | undefined =
+      given === undefined ? undefined : isRawBody(given) ? given : JSON.stringify(given);
+    const accept = init.stream ? "text/event-stream" : "application/json";
+    const headers: Record<string, string> = raw
+      ? { ...init.headers, authorization, accept }
+      : init.headers === undefined && !init.stream
         ? jsonHeaders
-        : {
-            ...init.headers,
-            authorization,
-            accept: init.stream ? "text/event-stream" : "application/json",
-            "content-type": "application/json",
-          };
+        : { ...init.headers, authorization, accept, "content-type": "application/json" };
     const relative = path.startsWith("/") ? path : `/${path}`;
     const query = relative.indexOf("?");
     const plan: RequestPlan = {
@@ -176,12 +195,17 @@ export function createVeniceClient(options: VeniceClientOptions = {}): VeniceCli
       path: query === -1 ? relative : relative.slice(0, query),
       signal: init.signal,
       timeoutMs: init.timeoutMs,
-      maxRetries: init.maxRetries,
+      // A stream body is consumed by the first try: there is nothing to resend.
+      maxRetries: body instanceof ReadableStream ? 0 : init.maxRetries,
       generation: init.generation,
-      model: modelOf(init.body),
+      model: raw ? undefined : modelOf(init.body),
     };
     const fetchInit = (): RequestInit =>
-      body === undefined ? { method, headers } : { method, headers, body };
+      body === undefined
+        ? { method, headers }
+        : body instanceof ReadableStream
+          ? ({ method, headers, body, duplex: "half" } as RequestInit)
+          : { method, headers, body };
     if (init.stream) {
       return transport.run(plan, async (attempt: Attempt, history: readonly VeniceAttempt[]) => {
         const response = await transport.send(attempt, url, fetchInit());

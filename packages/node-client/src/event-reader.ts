@@ -1,6 +1,6 @@
 import type { VeniceError } from "@venice-errors/core";
 import { clientError, errorFromAnswer } from "./errors.js";
-import { type SseEvent, SseEventTooLargeError, SseParser } from "./sse.js";
+import { DEFAULT_MAX_EVENT_SIZE, type SseEvent, SseEventTooLargeError, SseParser } from "./sse.js";
 
 /** What the event-stream reader needs from the transport, and nothing more. */
 export interface StreamPort {
@@ -107,6 +107,7 @@ export class EventStreamReader {
   #ended = false;
   #named = false;
   #cancelled = false;
+  readonly #maxEventBytes: number;
 
   constructor(
     body: ReadableStream<Uint8Array>,
@@ -119,9 +120,8 @@ export class EventStreamReader {
     this.headers = headers;
     this.#port = port;
     this.#try = streamTry;
-    this.#parser = new SseParser(
-      options.maxEventBytes === undefined ? {} : { maxEventSize: options.maxEventBytes },
-    );
+    this.#maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_SIZE;
+    this.#parser = new SseParser({ maxEventSize: this.#maxEventBytes });
     streamTry.bindBody(() => this.#release());
   }
 
@@ -152,6 +152,7 @@ export class EventStreamReader {
 
   async #nextEvent(): Promise<SseEvent | undefined> {
     while (this.#index >= this.#queue.length) {
+      if (this.#parser.overflowed) throw this.#tooLarge();
       if (this.#ended) return this.#end();
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
@@ -169,14 +170,8 @@ export class EventStreamReader {
           this.#queue = this.#parser.push(this.#decoder.decode(chunk.value, { stream: true }));
         }
       } catch (thrown) {
+        if (thrown instanceof SseEventTooLargeError) throw this.#tooLarge();
         this.#release();
-        if (thrown instanceof SseEventTooLargeError) {
-          throw clientError(
-            "INVALID_RESPONSE",
-            `The Venice stream sent an event larger than maxEventBytes (${thrown.limit})`,
-            thrown,
-          );
-        }
         throw thrown;
       }
       this.#index = 0;
@@ -184,6 +179,15 @@ export class EventStreamReader {
     const event = this.#queue[this.#index++]!;
     if (event.event !== undefined) this.#named = true;
     return event;
+  }
+
+  /** An event outgrew `maxEventBytes`: stop reading (the rest is not downloaded) and fail. */
+  #tooLarge(): VeniceError {
+    this.#release();
+    return clientError(
+      "INVALID_RESPONSE",
+      `The Venice stream sent an event larger than maxEventBytes (${this.#maxEventBytes})`,
+    );
   }
 
   /** The body ended: cleanly, cut, or because the timer or the caller cancelled it. */

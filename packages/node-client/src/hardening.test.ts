@@ -9,6 +9,7 @@ import {
   type RawServer,
   recordingSleep,
   startRawServer,
+  until,
   virtualClock,
 } from "./test-support/local-server.js";
 
@@ -71,10 +72,11 @@ describe("a timeout ends the request (issue 11 #3)", () => {
       // Never answers: before the fix the socket stayed open until undici's 300 s header timeout.
     });
     const error = await failure(
-      client({ baseURL: silent.url }).models.list({}, { timeoutMs: 100, maxRetries: 0 }),
+      client({ baseURL: silent.url }).models.list({}, { timeoutMs: 1000, maxRetries: 0 }),
     );
     expect(error.code).toBe("CLIENT_TIMEOUT");
-    expect(await closedWithin(silent.requests[0]?.closed, 2000)).toBe("closed");
+    await until(() => silent.requests.length === 1, 5000);
+    expect(await closedWithin(silent.requests[0]?.closed, 5000)).toBe("closed");
   });
 
   it("stops a JSON body still downloading at the timeout", async () => {
@@ -92,7 +94,7 @@ describe("a timeout ends the request (issue 11 #3)", () => {
       client({ baseURL: slow.url }).models.list({}, { timeoutMs: 150, maxRetries: 0 }),
     );
     expect(error.code).toBe("CLIENT_TIMEOUT");
-    expect(await closedWithin(slow.requests[0]?.closed, 2000)).toBe("closed");
+    expect(await closedWithin(slow.requests[0]?.closed, 5000)).toBe("closed");
     expect(written).toBeLessThan(50_000_000);
   });
 
@@ -102,10 +104,10 @@ describe("a timeout ends the request (issue 11 #3)", () => {
     const pending = failure(
       client({ baseURL: silent.url }).models.list({}, { signal: controller.signal }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => silent.requests.length === 1, 5000);
     controller.abort();
     expect((await pending).code).toBe("ABORTED");
-    expect(await closedWithin(silent.requests[0]?.closed, 2000)).toBe("closed");
+    expect(await closedWithin(silent.requests[0]?.closed, 5000)).toBe("closed");
   });
 
   it("a timeout longer than a timer can hold does not fire at once", async () => {
@@ -133,7 +135,7 @@ describe("error bodies are bounded (issue 11 #4)", () => {
     expect(typeof error.body).toBe("string");
     expect((error.body as string).length).toBe(100_000);
     expect(error.attempts).toEqual([expect.objectContaining({ status: 500, bodyTruncated: true })]);
-    expect(await closedWithin(huge.requests[0]?.closed, 2000)).toBe("closed");
+    expect(await closedWithin(huge.requests[0]?.closed, 5000)).toBe("closed");
     expect(written).toBeLessThan(200 * 1024 * 1024);
   });
 
@@ -290,5 +292,48 @@ describe("timers and the base URL (issue 11 #12)", () => {
     expect(trimTrailingSlashes(hostile)).toBe(hostile);
     // `/\/+$/` retried from every slash: about 20 s for this input.
     expect(performance.now() - start).toBeLessThan(200);
+  });
+});
+
+describe("the RequestPlan for new resources", () => {
+  it("sends a binary body as it is, with the caller's content type", async () => {
+    const seen: Array<{ type: string | undefined; bytes: number }> = [];
+    const upload = await raw((req, res) => {
+      seen.push({
+        type: req.headers["content-type"],
+        bytes: Number(req.headers["content-length"]),
+      });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end('{"ok":true}');
+    });
+    const answer = await client({ baseURL: upload.url }).request("POST", "/audio/transcriptions", {
+      body: new Uint8Array(1234),
+      headers: { "content-type": "audio/wav" },
+    });
+    expect(answer).toEqual({ ok: true });
+    expect(seen).toEqual([{ type: "audio/wav", bytes: 1234 }]);
+  });
+
+  it("fails a stream event larger than maxEventBytes with INVALID_RESPONSE", async () => {
+    const big = await raw((_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write(`data: {"choices":[{"index":0,"delta":{"content":"a"}}]}\n\n`);
+      res.write(`data: "${"x".repeat(5000)}`);
+    });
+    const stream = await client({ baseURL: big.url, maxEventBytes: 1000 }).chat.completions.create({
+      model: "m",
+      messages,
+      stream: true,
+    });
+    const error = await failure(
+      (async () => {
+        for await (const _chunk of stream) {
+          // drain
+        }
+      })(),
+    );
+    expect(error.code).toBe("INVALID_RESPONSE");
+    expect(error.message).toMatch(/maxEventBytes \(1000\)/);
+    expect(await closedWithin(big.requests[0]?.closed, 5000)).toBe("closed");
   });
 });

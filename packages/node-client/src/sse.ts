@@ -48,14 +48,20 @@ export class SseParser {
   #event: string | undefined;
   /** The previous chunk ended in `\r`: a `\n` starting the next one belongs to that line end. */
   #skipLf = false;
+  /** An event outgrew the cap: every later `push` throws. */
+  #tooLarge = false;
   readonly #maxEventSize: number;
 
   constructor(options: SseParserOptions = {}) {
     this.#maxEventSize = options.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE;
   }
 
-  /** Parses `text` and returns the events it completed. Throws `SseEventTooLargeError` past the cap. */
+  /**
+   * Parses `text` and returns the events it completed. Throws `SseEventTooLargeError` once an
+   * event is past the cap (after returning the events completed before it).
+   */
   push(text: string): SseEvent[] {
+    if (this.#tooLarge) throw new SseEventTooLargeError(this.#maxEventSize);
     const events: SseEvent[] = [];
     if (text === "") return events;
     let start = 0;
@@ -72,6 +78,7 @@ export class SseParser {
         this.#pendingLength = 0;
       }
       this.#line(line, events);
+      if (this.#tooLarge) return this.#overflow(events);
       if (char === CR) {
         if (i + 1 === text.length) this.#skipLf = true;
         else if (text.charCodeAt(i + 1) === LF) i++;
@@ -83,15 +90,27 @@ export class SseParser {
       this.#pendingLength += text.length - start;
     }
     if (this.#pendingLength + this.#dataLength > this.#maxEventSize) {
-      this.#reset();
-      throw new SseEventTooLargeError(this.#maxEventSize);
+      this.#tooLarge = true;
+      return this.#overflow(events);
     }
     return events;
   }
 
+  /** An event outgrew the cap: drop it (freeing its memory); fail now, or at the next push. */
+  #overflow(events: SseEvent[]): SseEvent[] {
+    this.#reset();
+    if (events.length === 0) throw new SseEventTooLargeError(this.#maxEventSize);
+    return events;
+  }
+
+  /** True once an event outgrew the cap (the next `push` throws). */
+  get overflowed(): boolean {
+    return this.#tooLarge;
+  }
+
   /** True while a line or an event has started but not ended: the stream stopped mid-event. */
   get pending(): boolean {
-    return this.#pendingLength > 0 || this.#data.length > 0;
+    return this.#tooLarge || this.#pendingLength > 0 || this.#data.length > 0;
   }
 
   #reset(): void {
@@ -122,10 +141,7 @@ export class SseParser {
     if (field === "data") {
       this.#data.push(value);
       this.#dataLength += value.length + 1;
-      if (this.#dataLength > this.#maxEventSize) {
-        this.#reset();
-        throw new SseEventTooLargeError(this.#maxEventSize);
-      }
+      if (this.#dataLength > this.#maxEventSize) this.#tooLarge = true;
     } else if (field === "event") this.#event = value;
   }
 }

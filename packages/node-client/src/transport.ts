@@ -88,6 +88,7 @@ export class Transport {
   readonly #logger: VeniceLogger | undefined;
   readonly #maxErrorBodyBytes: number;
   readonly #apiKey: string | undefined;
+  #keyId: string | undefined;
 
   constructor(options: VeniceTransportOptions, secrets: readonly string[], apiKey?: string) {
     this.#options = options;
@@ -123,8 +124,12 @@ export class Transport {
     const secrets = plan.secrets ?? this.secrets;
     const generation = plan.generation ?? isGenerationRequest(plan.method, plan.path);
     const coordinator = this.#coordinator;
-    const apiKey = plan.apiKey ?? this.#apiKey;
-    const keyId = coordinator === undefined ? "" : keyIdOf(apiKey ?? "");
+    const keyId =
+      coordinator === undefined
+        ? ""
+        : plan.apiKey === undefined || plan.apiKey === this.#apiKey
+          ? (this.#keyId ??= keyIdOf(this.#apiKey ?? ""))
+          : keyIdOf(plan.apiKey);
     const history: VeniceAttempt[] = [];
     let waitedMs = 0;
     for (let number = 1; ; number++) {
