@@ -124,12 +124,7 @@ export class Transport {
     const secrets = plan.secrets ?? this.secrets;
     const generation = plan.generation ?? isGenerationRequest(plan.method, plan.path);
     const coordinator = this.#coordinator;
-    const keyId =
-      coordinator === undefined
-        ? ""
-        : plan.apiKey === undefined || plan.apiKey === this.#apiKey
-          ? (this.#keyId ??= keyIdOf(this.#apiKey ?? ""))
-          : keyIdOf(plan.apiKey);
+    const keyId = coordinator === undefined ? "" : this.#keyIdOf(plan.apiKey);
     const history: VeniceAttempt[] = [];
     let waitedMs = 0;
     for (let number = 1; ; number++) {
@@ -184,6 +179,13 @@ export class Transport {
       }
       waitedMs = delayMs;
     }
+  }
+
+  /** The hashed key of a request: the transport's own is hashed once. */
+  #keyIdOf(apiKey: string | undefined): string {
+    if (apiKey !== undefined && apiKey !== this.#apiKey) return keyIdOf(apiKey);
+    if (this.#keyId === undefined) this.#keyId = keyIdOf(this.#apiKey ?? "");
+    return this.#keyId;
   }
 
   /**
