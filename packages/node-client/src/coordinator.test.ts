@@ -302,6 +302,21 @@ describe("createLocalCoordinator", () => {
     expect(admitted).toHaveLength(14);
   });
 
+  it("forgets idle keys of a many-tenant proxy, but keeps a key that has failures on record", () => {
+    const coordinator = createLocalCoordinator({ now: () => 1_000, maxFailures: 1 });
+    const noisy = tryOf("m", "noisy");
+    coordinator.acquire(noisy);
+    coordinator.release(noisy, outcome(400, {}, { error: "Invalid request" }));
+    for (let tenant = 0; tenant < 10_000; tenant++) {
+      const request = tryOf("m", `tenant-${tenant}`);
+      coordinator.acquire(request);
+      coordinator.release(request, outcome(200));
+    }
+    expect(coordinator.acquire(tryOf("m", "noisy"))).toMatchObject({
+      code: "TOO_MANY_FAILED_ATTEMPTS",
+    });
+  });
+
   it("one window per key: another key's failures do not spend this key's budget", () => {
     const coordinator = createLocalCoordinator({ now: () => 1_000, maxFailures: 2 });
     for (let i = 0; i < 2; i++) {

@@ -33,6 +33,8 @@ interface KeyState {
 }
 
 const REMAINING_REQUESTS = "x-ratelimit-remaining-requests";
+/** Keys remembered before idle ones are forgotten. */
+const MAX_IDLE_KEYS = 4096;
 
 /**
  * A coordinator that shares one process's knowledge of a key between all requests that use it:
@@ -104,6 +106,21 @@ export class LocalCoordinator implements VeniceCoordinator {
     }
   }
 
+  /** A proxy for many tenants meets many keys: forget those with nothing in flight or on record. */
+  #forgetIdleKeys(): void {
+    for (const [keyId, state] of this.#keys) {
+      if (
+        state.inFlight === 0 &&
+        state.budget.failures === 0 &&
+        state.budget.check() === undefined
+      ) {
+        if (state.pauses === undefined || state.pauses.size === 0) this.#keys.delete(keyId);
+      }
+    }
+    this.#lastKey = "";
+    this.#last = undefined;
+  }
+
   /** Remaining cooldown of one model, in ms (0 when none); forgets pauses that ended. */
   #pause(pauses: Map<string, number>, model: string): number {
     const until = pauses.get(model);
@@ -137,6 +154,7 @@ export class LocalCoordinator implements VeniceCoordinator {
         inFlight: 0,
         pauses: undefined,
       };
+      if (this.#keys.size >= MAX_IDLE_KEYS) this.#forgetIdleKeys();
       this.#keys.set(keyId, state);
     }
     this.#lastKey = keyId;
