@@ -77,12 +77,12 @@ describe("demo backend against the built-in fake Venice", () => {
     });
   });
 
-  it("reports a dropped connection after its retries, with status 0 and a 502", async () => {
+  it("reports a dropped connection at once (a chat is never resent once sent), status 0 and a 502", async () => {
     const response = await postJson(`${demo.url}/api/trigger`, { ...chat, scenario: "network" });
     expect(response.status).toBe(502);
     const json = await response.json();
     expect(json).toMatchObject({ code: "CONNECTION_ERROR", status: 0 });
-    expect(json.attempts).toHaveLength(3);
+    expect(json.attempts).toHaveLength(1);
   });
 
   it("rejects unknown scenarios and routes", async () => {

@@ -1,7 +1,8 @@
 // The Failure lab's scenarios: each one scripts the in-process fake Venice server so the next
 // chat request fails in a specific, realistic way. The call itself then goes the real path
 // (HTTP -> node-client retries -> VeniceError -> toJSON -> browser).
-import { ALL_VENICE_ERROR_CODES, catalog } from "@venice-errors/core";
+import { ALL_VENICE_ERROR_CODES, isRetryable, toVeniceError } from "@venice-errors/core";
+import { createErrorBody, createErrorResponse } from "@venice-errors/test-utils";
 import { CHUNK_DELAY_MS } from "./replies.js";
 
 /** Scenario ids the page offers as quick buttons. */
@@ -95,6 +96,23 @@ const UNREADABLE_STREAM = {
 };
 
 /**
+ * How many tries node-client makes for a chat request that keeps getting this code's answer. A
+ * chat is paid work: it is resent only on answers that prove nothing ran (core's `isRetryable`
+ * with `generation`), so a 500 or a 503 without a wait hint is tried once.
+ * @param {string} code
+ * @param {number} maxRetries
+ */
+function chatTriesFor(code, maxRetries) {
+  const answer = createErrorResponse(/** @type {"UNKNOWN_ERROR"} */ (code));
+  const error = toVeniceError({
+    status: answer.status,
+    headers: answer.headers,
+    body: createErrorBody(/** @type {"UNKNOWN_ERROR"} */ (code)),
+  });
+  return isRetryable(error, { generation: true }) ? maxRetries + 1 : 1;
+}
+
+/**
  * The fake-server scripts for a scenario, or `undefined` when the scenario is unknown.
  * `maxRetries` is the client's, so retryable failures outlast every retry and reach the page.
  * `params` are the chat parameters the page sent (the validation errors are about them).
@@ -103,8 +121,6 @@ const UNREADABLE_STREAM = {
  * @returns {{ scripts: object[], timeoutMs?: number, abortAfterMs?: number } | undefined}
  */
 export function scriptsFor({ scenario, code, params = { messages: [] } }, { maxRetries }) {
-  const everyTry = (/** @type {object} */ script) =>
-    Array.from({ length: maxRetries + 1 }, () => script);
   switch (scenario) {
     case "balance":
       return { scripts: [{ error: "INSUFFICIENT_BALANCE" }] };
@@ -132,7 +148,8 @@ export function scriptsFor({ scenario, code, params = { messages: [] } }, { maxR
         ],
       };
     case "network":
-      return { scripts: everyTry({ hangUp: true }) };
+      // A reset once the request was sent: the chat may have run, so it is not resent.
+      return { scripts: [{ hangUp: true }] };
     case "validation":
       return {
         scripts: [
@@ -157,26 +174,27 @@ export function scriptsFor({ scenario, code, params = { messages: [] } }, { maxR
  */
 function scriptsForCode(code, params, maxRetries) {
   if (!ALL_VENICE_ERROR_CODES.includes(/** @type {never} */ (code))) return undefined;
-  const tries = catalog[/** @type {"UNKNOWN_ERROR"} */ (code)].retryable ? maxRetries + 1 : 1;
-  const times = (/** @type {object} */ script) => Array.from({ length: tries }, () => script);
   switch (code) {
-    // Client-side codes have no HTTP answer to fake: produce the condition instead.
+    // Client-side codes have no HTTP answer to fake: produce the condition instead. None of
+    // them is resent for a chat (the request was sent; it may have run).
     case "CONNECTION_ERROR":
-      return { scripts: times({ hangUp: true }) };
+      return { scripts: [{ hangUp: true }] };
     case "CLIENT_TIMEOUT":
-      return { scripts: times({ delayMs: 4000 }), timeoutMs: 800 };
+      return { scripts: [{ delayMs: 4000 }], timeoutMs: 800 };
     case "ABORTED":
       return { scripts: [{ delayMs: 4000 }], abortAfterMs: 300 };
     case "INVALID_RESPONSE":
       // The page asks for a stream, so the unreadable success body is an event stream.
-      return { scripts: times(UNREADABLE_STREAM) };
+      return { scripts: [UNREADABLE_STREAM] };
     case "STREAM_INTERRUPTED":
       return {
         scripts: [{ stream: { chunks: PARTIAL_REPLY, cutAfter: 3, chunkDelayMs: CHUNK_DELAY_MS } }],
       };
     case "INVALID_REQUEST":
       return scriptsFor({ scenario: "validation", params }, { maxRetries });
-    default:
-      return { scripts: times({ error: code }) };
+    default: {
+      const tries = chatTriesFor(code, maxRetries);
+      return { scripts: Array.from({ length: tries }, () => ({ error: code })) };
+    }
   }
 }

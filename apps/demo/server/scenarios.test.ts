@@ -16,11 +16,17 @@ describe("scriptsFor", () => {
     expect(plan?.scripts.length).toBeGreaterThan(0);
   });
 
-  it("outlasts every retry of a retryable failure", () => {
-    expect(scriptsFor({ scenario: "network" }, { maxRetries: 2 })?.scripts).toHaveLength(3);
+  it("outlasts every retry of a chat, and leaves no script over where a chat is not resent", () => {
+    expect(scriptsFor({ scenario: "network" }, { maxRetries: 2 })?.scripts).toHaveLength(1);
+    expect(
+      scriptsFor({ scenario: "code", code: "MODEL_OVERLOADED" }, { maxRetries: 4 })?.scripts,
+    ).toHaveLength(5);
     expect(
       scriptsFor({ scenario: "code", code: "MODEL_AT_CAPACITY" }, { maxRetries: 4 })?.scripts,
-    ).toHaveLength(5);
+    ).toHaveLength(1);
+    expect(
+      scriptsFor({ scenario: "code", code: "INFERENCE_FAILED" }, { maxRetries: 4 })?.scripts,
+    ).toHaveLength(1);
     expect(
       scriptsFor({ scenario: "code", code: "INSUFFICIENT_BALANCE" }, { maxRetries: 4 })?.scripts,
     ).toHaveLength(1);

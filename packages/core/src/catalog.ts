@@ -1,3 +1,5 @@
+import { statusIsRetryable } from "./retryable.js";
+
 /** What kind of problem an error is: drives UI treatment and grouping. */
 export type VeniceErrorCategory =
   | "auth"
@@ -145,8 +147,7 @@ export interface VeniceCatalogEntry {
 }
 
 /**
- * Builds the frozen catalog rows. Decided once from the data: a code is retryable when its
- * status is 429 or 5xx, or when no answer came (status 0) and the caller did not abort.
+ * Builds the frozen catalog rows. Decided once from the data by `statusIsRetryable`.
  */
 function entries(rows: Record<string, Row>, documented: boolean) {
   return Object.entries(rows).map(([code, [status, category, userAction, message, logLevel]]) => [
@@ -157,7 +158,7 @@ function entries(rows: Record<string, Row>, documented: boolean) {
       message,
       logLevel,
       category,
-      retryable: status === 429 || status >= 500 || (status === 0 && code !== "ABORTED"),
+      retryable: statusIsRetryable(status, code),
       userAction,
       docsUrl:
         category === "rate_limit"

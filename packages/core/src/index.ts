@@ -32,7 +32,18 @@ export { parseVeniceError } from "./parse-venice-error.js";
 export { parseRateLimitHeaders, type VeniceRateLimit } from "./rate-limit.js";
 export { redactText, redactUrl, redactValue } from "./redact.js";
 export { relayableVeniceError } from "./relayable.js";
-export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelay } from "./retry-delay.js";
+export {
+  DEFAULT_RETRY_POLICY,
+  MAX_TIMER_MS,
+  type RetryPolicy,
+  retryDelay,
+} from "./retry-delay.js";
+export {
+  type IsRetryableOptions,
+  isRetryable,
+  statusIsRetryable,
+  wasNeverSent,
+} from "./retryable.js";
 export { veniceStreamErrorText } from "./stream-error-text.js";
 export {
   type ToVeniceErrorOptions,

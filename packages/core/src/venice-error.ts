@@ -14,6 +14,7 @@ import { type HeadersLike, headerReader } from "./headers.js";
 import { httpStatus } from "./numbers.js";
 import type { VeniceRateLimit } from "./rate-limit.js";
 import { redactCause, redactText, redactValue } from "./redact.js";
+import { statusIsRetryable } from "./retryable.js";
 
 const BRAND = Symbol.for("venice-errors.VeniceError");
 
@@ -27,6 +28,8 @@ export interface VeniceAttempt {
   /** How long the client waited before this try, in ms (0 for the first). */
   waitedMs: number;
   requestId?: string;
+  /** The error body was longer than the client reads: the error holds its first bytes only. */
+  bodyTruncated?: boolean;
 }
 
 /** Account balance from `x-venice-balance-usd` / `x-venice-balance-diem`. */
@@ -179,7 +182,7 @@ export class VeniceError extends Error {
     this.retryable =
       init.retryable ??
       (entry.code === "UNKNOWN_ERROR" && status > 0
-        ? status >= 500 || status === 408
+        ? statusIsRetryable(status, entry.code)
         : entry.retryable);
     this.matchedBy = init.matchedBy ?? "client";
     this.attempts = init.attempts ?? [];

@@ -1,5 +1,7 @@
-import { isVeniceError, toVeniceError, type VeniceError } from "@venice-errors/core";
-import { clientError } from "./errors.js";
+import { isVeniceError, MAX_TIMER_MS, toVeniceError, type VeniceError } from "@venice-errors/core";
+import type { CoordinatedOutcome } from "./coordinator.js";
+import { clientError, scrubCause } from "./errors.js";
+import { TryOutcome } from "./outcome.js";
 
 /** What a guarded promise rejects with when the per-try timer fires. */
 const TIMEOUT = Symbol("venice-client-timeout");
@@ -11,39 +13,70 @@ function discard(response: Response): void {
   response.body?.cancel().catch(ignore);
 }
 
+/** The answer a try got, for the coordinator and the logs. */
+export interface TryAnswer {
+  status: number;
+  headers: Headers;
+}
+
 /**
- * One try of a request. The caller's `AbortSignal` goes to `fetch` as is (ABORTED); the per-try
- * timeout is a timer that rejects whatever the try is waiting for (CLIENT_TIMEOUT) and cancels
- * a stream's body. Timeouts use no AbortSignal of their own on purpose: in Node 20 a signal on
- * `fetch` costs undici a listener and a finalizer per request, measurably more than the rest of
- * the client. An answer whose headers arrive after the timeout is released unread; a JSON body
- * still downloading at the timeout finishes (or hits undici's own body timeout) unobserved.
+ * One try of a request. `signal` goes to `fetch`: it is this try's own `AbortController`, aborted
+ * when the per-try timer fires (CLIENT_TIMEOUT), when the caller's signal aborts (ABORTED), and
+ * when the try fails, so the socket and any download end with the try instead of running on
+ * unobserved (a timed-out 500 MB download used to finish in the background). One controller and
+ * one timer per try; a listener on the caller's signal only when there is one.
  */
 export class Attempt {
   readonly number: number;
   /** How long the client waited before this try. */
   readonly waitedMs: number;
-  /** The caller's signal: pass it to `fetch`. */
-  readonly signal: AbortSignal | undefined;
+  /** The caller's signal: decides ABORTED. */
+  readonly callerSignal: AbortSignal | undefined;
+  /** Pass it to `fetch`. */
+  readonly signal: AbortSignal;
+  /** Secrets of this request: redacted from every error it produces. */
+  readonly secrets: readonly string[];
+  /** The HTTP answer, once headers arrived. */
+  answer: TryAnswer | undefined;
+  /** The error answer's body was longer than the client reads (only its start was kept). */
+  bodyTruncated = false;
+  readonly #controller: AbortController;
   readonly #timeoutMs: number;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timedOut = false;
   #reject: ((reason: unknown) => void) | undefined;
   #cancelBody: (() => void) | undefined;
   #retained = false;
+  #onCallerAbort: (() => void) | undefined;
+  #onEnd: ((outcome: CoordinatedOutcome) => void) | undefined;
+  readonly #now: () => number;
 
   constructor(
     number: number,
     waitedMs: number,
     callerSignal: AbortSignal | undefined,
     timeoutMs: number,
+    secrets: readonly string[] = [],
+    now: () => number = Date.now,
   ) {
     this.number = number;
+    this.secrets = secrets;
+    this.#now = now;
     this.waitedMs = waitedMs;
-    this.signal = callerSignal;
+    this.callerSignal = callerSignal;
     this.#timeoutMs = timeoutMs;
+    this.#controller = new AbortController();
+    this.signal = this.#controller.signal;
+    if (callerSignal !== undefined) {
+      if (callerSignal.aborted) this.#controller.abort(callerSignal.reason);
+      else {
+        this.#onCallerAbort = () => this.#controller.abort(callerSignal.reason);
+        callerSignal.addEventListener("abort", this.#onCallerAbort, { once: true });
+      }
+    }
     if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
-      this.#timer = setTimeout(Attempt.#expire, timeoutMs, this);
+      // Longer than a timer can hold would fire at once: clamp to the longest timer (24.8 days).
+      this.#timer = setTimeout(Attempt.#expire, Math.min(timeoutMs, MAX_TIMER_MS), this);
     }
   }
 
@@ -52,6 +85,33 @@ export class Attempt {
     attempt.#timedOut = true;
     attempt.#reject?.(TIMEOUT);
     attempt.#cancelBody?.();
+    attempt.#controller.abort(new DOMException("The Venice request timed out", "TimeoutError"));
+    // A stream nobody reads any more: its try ends here.
+    if (attempt.#retained) attempt.end(attempt.answerOutcome());
+  }
+
+  /** Calls `onEnd` once, when the try ends (for a stream: when the stream ends). */
+  onEnd(callback: (outcome: CoordinatedOutcome) => void): void {
+    this.#onEnd = callback;
+  }
+
+  /** Reports how the try ended; only the first report counts. */
+  end(outcome: CoordinatedOutcome): void {
+    const onEnd = this.#onEnd;
+    this.#onEnd = undefined;
+    onEnd?.(outcome);
+  }
+
+  /** The outcome "the server answered" (status and headers of the answer, no error). */
+  answerOutcome(): CoordinatedOutcome {
+    const answer = this.answer;
+    return new TryOutcome(answer?.status ?? 0, answer?.headers, undefined, this.#now());
+  }
+
+  /** The outcome "the try failed with `error`" (after an answer, or without one). */
+  errorOutcome(error: VeniceError): CoordinatedOutcome {
+    const answer = this.answer;
+    return new TryOutcome(answer?.status ?? error.status, answer?.headers, error, this.#now());
   }
 
   /** True once the per-try timer fired. */
@@ -60,8 +120,8 @@ export class Attempt {
   }
 
   /**
-   * Waits for the try's work, or rejects as soon as the try times out. The work itself goes on
-   * unobserved: an answer that arrives late is released by `Transport.send` (see `late`).
+   * Waits for the try's work, or rejects as soon as the try times out, also when a custom `fetch`
+   * ignores the signal.
    */
   guard<T>(promise: Promise<T>): Promise<T> {
     if (this.#timer === undefined) return promise;
@@ -71,7 +131,7 @@ export class Attempt {
     });
   }
 
-  /** True when the answer came after the try timed out: release it and stop. */
+  /** True when the answer came after the try timed out (a `fetch` that ignores its signal): release it. */
   late(response: Response): boolean {
     if (!this.#timedOut) return false;
     discard(response);
@@ -93,32 +153,49 @@ export class Attempt {
     this.#retained = true;
   }
 
+  /** True while a stream still reads from this try. */
+  get retained(): boolean {
+    return this.#retained;
+  }
+
   /** Ends the try unless it was retained. */
   settle(): void {
     if (!this.#retained) this.release();
   }
 
-  /** Ends the try: stops the timer. */
+  /** Ends the try: stops the timer and forgets the caller's signal. */
   release(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
+    if (this.#onCallerAbort !== undefined) {
+      this.callerSignal?.removeEventListener("abort", this.#onCallerAbort);
+      this.#onCallerAbort = undefined;
+    }
   }
 
-  /** Cancels the body being streamed (closing the connection), then releases the try. */
+  /** Ends a failed try: also aborts its request, so no socket or download outlives it. */
+  abandon(): void {
+    this.release();
+    if (!this.signal.aborted)
+      this.#controller.abort(new DOMException("The try ended", "AbortError"));
+  }
+
+  /** Cancels the body being streamed (closing the connection), then ends the try. */
   cancel(): void {
     const cancel = this.#cancelBody;
     this.#cancelBody = undefined;
     cancel?.();
-    this.release();
+    this.abandon();
   }
 
   /**
    * The `VeniceError` for whatever this try threw: a caller abort is ABORTED, the timer is
    * CLIENT_TIMEOUT (checked first: both surface as rejections of `fetch` or the body), the rest
-   * is classified by core (fetch TypeErrors -> CONNECTION_ERROR).
+   * is classified by core (fetch TypeErrors -> CONNECTION_ERROR) with secrets kept out of `cause`.
    */
-  failure(thrown: unknown, secrets: readonly string[]): VeniceError {
-    if (this.signal?.aborted) {
+  failure(thrown: unknown): VeniceError {
+    const secrets = this.secrets;
+    if (this.callerSignal?.aborted) {
       return clientError("ABORTED", "The request was aborted by the caller");
     }
     if (thrown === TIMEOUT || (this.#timedOut && !isVeniceError(thrown))) {
@@ -127,6 +204,7 @@ export class Attempt {
         `No answer from the Venice API within ${this.#timeoutMs} ms`,
       );
     }
-    return toVeniceError(thrown, { secrets });
+    if (isVeniceError(thrown)) return thrown;
+    return scrubCause(toVeniceError(thrown, { secrets }), secrets);
   }
 }

@@ -3,7 +3,13 @@ import { isVeniceError, type VeniceError } from "@venice-errors/core";
 import { type FakeVenice, startFakeVenice } from "@venice-errors/test-utils/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createVeniceClient, type VeniceClientOptions } from "./client.js";
-import { closedPort, recordingLogger, recordingSleep, until } from "./test-support/local-server.js";
+import {
+  closedPort,
+  recordingLogger,
+  recordingSleep,
+  until,
+  virtualClock,
+} from "./test-support/local-server.js";
 
 const KEY = "vk-test-0123456789abcdef";
 let venice: FakeVenice;
@@ -16,16 +22,22 @@ afterEach(() => venice.close());
 
 const messages = [{ role: "user", content: "Hi" }];
 
-/** A client on the fake server whose retry waits are recorded instead of slept. */
-function client(options: VeniceClientOptions = {}) {
-  const sleeper = recordingSleep();
+/**
+ * A client on the fake server whose retry waits are recorded instead of slept; they move its
+ * virtual clock (`clock.at`), so cooldowns end when the waits say.
+ */
+function client(options: VeniceClientOptions = {}, clock = virtualClock()) {
+  const sleeper = recordingSleep((ms) => {
+    clock.at += ms;
+  });
   const instance = createVeniceClient({
     apiKey: KEY,
     baseURL: venice.url,
     sleep: sleeper.sleep,
+    now: clock.now,
     ...options,
   });
-  return Object.assign(instance, { waits: sleeper.waits });
+  return Object.assign(instance, { waits: sleeper.waits, clock });
 }
 
 async function failure(promise: Promise<unknown>): Promise<VeniceError> {
@@ -125,7 +137,7 @@ describe("retries", () => {
       retryAfter: null,
       headers: { "retry-after": new Date(now + 7000).toUTCString() },
     });
-    const venice_ = client({ now: () => now });
+    const venice_ = client({}, virtualClock(now));
     await venice_.chat.completions.create({ model: "m", messages });
     expect(venice_.waits).toEqual([7000]);
   });
@@ -148,13 +160,16 @@ describe("retries", () => {
     ["TEE_ATTESTATION_FAILED", 502],
     ["MODEL_AT_CAPACITY", 503],
     ["REQUEST_TIMEOUT", 504],
-  ] as const)("retries %s (%i) with jittered backoff, then succeeds", async (code, _status) => {
-    venice.enqueue({ error: code, retryAfter: null }, { error: code, retryAfter: null });
-    const venice_ = client({ retry: { baseDelayMs: 100, random: () => 0.5 } });
-    await venice_.chat.completions.create({ model: "m", messages });
-    expect(venice.requests).toHaveLength(3);
-    expect(venice_.waits).toEqual([50, 100]);
-  });
+  ] as const)(
+    "retries %s (%i) of a read (GET) with jittered backoff, then succeeds",
+    async (code, _status) => {
+      venice.enqueue({ error: code, retryAfter: null }, { error: code, retryAfter: null });
+      const venice_ = client({ retry: { baseDelayMs: 100, random: () => 0.5 } });
+      await venice_.models.list();
+      expect(venice.requests).toHaveLength(3);
+      expect(venice_.waits).toEqual([50, 100]);
+    },
+  );
 
   it("stops after maxRetries with every try in attempts", async () => {
     venice.enqueue(
@@ -163,7 +178,7 @@ describe("retries", () => {
       { error: "MODEL_OFFLINE", requestId: "req-3" },
     );
     const venice_ = client({ retry: { random: () => 0 } });
-    const error = await failure(venice_.chat.completions.create({ model: "m", messages }));
+    const error = await failure(venice_.models.list());
     expect(error).toMatchObject({ code: "MODEL_OFFLINE", status: 503, requestId: "req-3" });
     expect(error.attempts).toEqual([
       { attempt: 1, status: 500, code: "INFERENCE_FAILED", waitedMs: 0, requestId: "req-1" },
@@ -236,7 +251,7 @@ describe("retries", () => {
   it("retries a dropped connection (reset) and succeeds", async () => {
     venice.enqueue({ hangUp: true });
     const venice_ = client();
-    await venice_.chat.completions.create({ model: "m", messages });
+    await venice_.models.list();
     expect(venice.requests).toHaveLength(2);
     expect(venice_.waits).toHaveLength(1);
   });
@@ -257,7 +272,7 @@ describe("retries", () => {
     venice.enqueue({ delayMs: 5000 });
     const venice_ = client({ timeoutMs: 300 });
     const start = performance.now();
-    await venice_.chat.completions.create({ model: "m", messages });
+    await venice_.models.list();
     expect(performance.now() - start).toBeLessThan(3000);
     expect(venice.requests).toHaveLength(2);
   });
@@ -395,7 +410,7 @@ describe("logging, hooks and secrets", () => {
       onRetry: ({ retry }) => retries.push(retry),
       onError: (error) => errors.push(error.code),
     });
-    await failure(venice_.chat.completions.create({ model: "m", messages }));
+    await failure(venice_.models.list());
     expect(lines.map((line) => line.level)).toEqual(["debug", "debug", "error"]);
     expect(lines[2]?.metadata).toMatchObject({
       code: "INFERENCE_FAILED",

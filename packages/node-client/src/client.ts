@@ -2,8 +2,9 @@ import { type VeniceAttempt, VeniceError, type VeniceRateLimit } from "@venice-e
 import type { Attempt } from "./attempt.js";
 import { clientError } from "./errors.js";
 import { DEFAULTS, type VeniceRequestOptions, type VeniceTransportOptions } from "./options.js";
-import { type RequestPlan, Transport } from "./retry.js";
+import { modelOf } from "./request-meta.js";
 import { openStream, VeniceStream } from "./stream.js";
+import { type RequestPlan, Transport } from "./transport.js";
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -24,12 +25,23 @@ export interface VeniceClientOptions extends VeniceTransportOptions {
 
 /** Options of `client.request`. */
 export interface VeniceRawRequestOptions extends VeniceRequestOptions {
-  /** Sent as JSON. */
+  /**
+   * Sent as JSON; binary and form bodies (`Uint8Array`, `ArrayBuffer`, `Blob`, `FormData`,
+   * `URLSearchParams`, `ReadableStream`) are sent as they are, with the `content-type` of
+   * `headers` (fetch sets the multipart boundary of a `FormData`). A `ReadableStream` cannot be
+   * replayed, so it is never retried.
+   */
   body?: unknown;
   /** Appended to the URL. */
   query?: Record<string, string | number | boolean | undefined>;
   /** Read the answer as server-sent events: resolves to a `VeniceStream`. */
   stream?: boolean;
+  /**
+   * The request starts paid work, so it is retried only on answers that prove the work did not
+   * happen (429, a 503 or overload with a wait hint, a connection refused before sending).
+   * Default: true for POSTs to chat, completions, responses, image, audio and video routes.
+   */
+  generation?: boolean;
 }
 
 /** A Venice API client whose every failure is a `VeniceError`. */
@@ -80,6 +92,27 @@ function environmentKey(): string | undefined {
   return typeof process === "undefined" ? undefined : process.env.VENICE_API_KEY;
 }
 
+/** `baseURL` without trailing slashes (a loop: `/\/+$/` is quadratic on a long run of slashes). */
+export function trimTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url.charCodeAt(end - 1) === 47 /* "/" */) end--;
+  return end === url.length ? url : url.slice(0, end);
+}
+
+/** Bodies sent as they are (uploads, multipart); anything else is sent as JSON. */
+function isRawBody(body: unknown): body is BodyInit {
+  return (
+    typeof body === "object" &&
+    body !== null &&
+    (body instanceof ArrayBuffer ||
+      ArrayBuffer.isView(body) ||
+      body instanceof Blob ||
+      body instanceof FormData ||
+      body instanceof URLSearchParams ||
+      body instanceof ReadableStream)
+  );
+}
+
 function buildUrl(base: string, path: string, query: VeniceRawRequestOptions["query"]): string {
   let url = base + (path.startsWith("/") ? path : `/${path}`);
   if (query) {
@@ -123,8 +156,14 @@ export function createVeniceClient(options: VeniceClientOptions = {}): VeniceCli
         "No Venice API key: pass `apiKey` to createVeniceClient or set the VENICE_API_KEY environment variable",
     });
   }
-  const base = (options.baseURL ?? DEFAULTS.baseURL).replace(/\/+$/, "");
-  const transport = new Transport(options, [apiKey]);
+  const base = trimTrailingSlashes(options.baseURL ?? DEFAULTS.baseURL);
+  // fetch trims the value it sends: a key with stray whitespace comes back trimmed in echoes.
+  const trimmed = apiKey.trim();
+  const transport = new Transport(
+    options,
+    trimmed === apiKey ? [apiKey] : [apiKey, trimmed],
+    apiKey,
+  );
   const authorization = `Bearer ${apiKey}`;
   // Shared by every request without extra headers (fetch copies them).
   const jsonHeaders = {
@@ -139,25 +178,34 @@ export function createVeniceClient(options: VeniceClientOptions = {}): VeniceCli
     init: VeniceRawRequestOptions = {},
   ): Promise<unknown> {
     const url = buildUrl(base, path, init.query);
-    const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-    const headers: Record<string, string> =
-      init.headers === undefined && !init.stream
+    const given = init.body;
+    const raw = isRawBody(given);
+    const body: BodyInit | undefined =
+      given === undefined ? undefined : isRawBody(given) ? given : JSON.stringify(given);
+    const accept = init.stream ? "text/event-stream" : "application/json";
+    const headers: Record<string, string> = raw
+      ? { ...init.headers, authorization, accept }
+      : init.headers === undefined && !init.stream
         ? jsonHeaders
-        : {
-            ...init.headers,
-            authorization,
-            accept: init.stream ? "text/event-stream" : "application/json",
-            "content-type": "application/json",
-          };
+        : { ...init.headers, authorization, accept, "content-type": "application/json" };
+    const relative = path.startsWith("/") ? path : `/${path}`;
+    const query = relative.indexOf("?");
     const plan: RequestPlan = {
       method,
-      path,
+      path: query === -1 ? relative : relative.slice(0, query),
       signal: init.signal,
       timeoutMs: init.timeoutMs,
-      maxRetries: init.maxRetries,
+      // A stream body is consumed by the first try: there is nothing to resend.
+      maxRetries: body instanceof ReadableStream ? 0 : init.maxRetries,
+      generation: init.generation,
+      model: raw ? undefined : modelOf(init.body),
     };
     const fetchInit = (): RequestInit =>
-      body === undefined ? { method, headers } : { method, headers, body };
+      body === undefined
+        ? { method, headers }
+        : body instanceof ReadableStream
+          ? ({ method, headers, body, duplex: "half" } as RequestInit)
+          : { method, headers, body };
     if (init.stream) {
       return transport.run(plan, async (attempt: Attempt, history: readonly VeniceAttempt[]) => {
         const response = await transport.send(attempt, url, fetchInit());

@@ -1,56 +1,33 @@
 import type { VeniceError } from "@venice-errors/core";
 import { clientError, errorFromAnswer } from "./errors.js";
-import { type SseEvent, SseParser } from "./sse.js";
+import { DEFAULT_MAX_EVENT_SIZE, type SseEvent, SseEventTooLargeError, SseParser } from "./sse.js";
 
-/** Pulls SSE events from a response body, one at a time. */
-export class EventReader {
-  readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
-  readonly #decoder = new TextDecoder();
-  readonly #parser = new SseParser();
-  #queue: SseEvent[] = [];
-  #index = 0;
-  #ended = false;
-  #named = false;
-
-  constructor(body: ReadableStream<Uint8Array>) {
-    this.#reader = body.getReader();
-  }
-
-  /** The next event, or `undefined` when the body ended. Rejects when the transport fails. */
-  async next(): Promise<SseEvent | undefined> {
-    while (this.#index >= this.#queue.length) {
-      if (this.#ended) return undefined;
-      const { done, value } = await this.#reader.read();
-      let text: string;
-      if (done) {
-        this.#ended = true;
-        text = this.#decoder.decode();
-      } else {
-        text = this.#decoder.decode(value, { stream: true });
-      }
-      this.#queue = this.#parser.push(text);
-      this.#index = 0;
-    }
-    const event = this.#queue[this.#index++];
-    if (event?.event !== undefined) this.#named = true;
-    return event;
-  }
-
-  /**
-   * Why a body that ended before `[DONE]` counts as cut, or `undefined` when it ended cleanly: in
-   * the middle of an event it was cut; chat-completion streams always end with `[DONE]`, while
-   * streams of named events (`/responses`) end with their own final event instead.
-   */
-  get endedEarly(): string | undefined {
-    if (this.#parser.pending) return "The Venice stream ended in the middle of an event";
-    return this.#named ? undefined : "The Venice stream ended without [DONE]";
-  }
-
-  /** Stops reading and releases the connection; never throws. */
-  cancel(): void {
-    this.#reader.cancel().catch(() => undefined);
-  }
+/** What the event-stream reader needs from the transport, and nothing more. */
+export interface StreamPort {
+  /** Secrets to redact from in-band errors. */
+  readonly secrets: readonly string[];
+  /** Clock in epoch ms (relative wait hints). */
+  now(): number;
+  /** Told of an in-band error event (a lock-out can arrive inside a stream). */
+  failure(error: VeniceError): void;
 }
+
+/** The try a stream belongs to: its per-event timer and how it names a failure. */
+export interface StreamTry {
+  /** Restarts the per-event timer. */
+  touch(): void;
+  /** True once the timer fired. */
+  readonly timedOut: boolean;
+  /** ABORTED, CLIENT_TIMEOUT, or the classified `thrown`. */
+  failure(thrown: unknown): VeniceError;
+  /** What cancels the body when the timer fires. */
+  bindBody(cancel: () => void): void;
+}
+
+/** One event of a stream, raw (for forwarding) and parsed. */
+export type StreamItem =
+  | { kind: "data"; event: SseEvent; value: unknown }
+  | { kind: "done"; event: SseEvent };
 
 /** What one SSE event means to a caller. */
 export type ParsedEvent =
@@ -104,4 +81,141 @@ export function parseEvent(
 export function encodeEvent(event: SseEvent): string {
   const name = event.event === undefined ? "" : `event: ${event.event}\n`;
   return `${name}data: ${event.data.split("\n").join("\ndata: ")}\n\n`;
+}
+
+/** Options of `EventStreamReader`. */
+export interface EventStreamOptions {
+  /** Largest single event; past it the stream fails with INVALID_RESPONSE. Default 16 MiB. */
+  maxEventBytes?: number | undefined;
+}
+
+/**
+ * The one reader of Venice event streams, for the chat stream, the Responses stream and
+ * `createVeniceFetch`'s forwarding: reads the body, restarts the try's per-event timer on every
+ * event, parses it, and turns in-band errors, cuts, timeouts and oversized events into a thrown
+ * `VeniceError`. `next()` resolves `undefined` only at a clean end (or after `cancel()`).
+ */
+export class EventStreamReader {
+  readonly headers: Headers;
+  readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
+  readonly #decoder = new TextDecoder();
+  readonly #parser: SseParser;
+  readonly #port: StreamPort;
+  readonly #try: StreamTry;
+  #queue: SseEvent[] = [];
+  #index = 0;
+  #ended = false;
+  #named = false;
+  #cancelled = false;
+  readonly #maxEventBytes: number;
+
+  constructor(
+    body: ReadableStream<Uint8Array>,
+    headers: Headers,
+    port: StreamPort,
+    streamTry: StreamTry,
+    options: EventStreamOptions = {},
+  ) {
+    this.#reader = body.getReader();
+    this.headers = headers;
+    this.#port = port;
+    this.#try = streamTry;
+    this.#maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_SIZE;
+    this.#parser = new SseParser({ maxEventSize: this.#maxEventBytes });
+    streamTry.bindBody(() => this.#release());
+  }
+
+  /**
+   * The next event (`data` or `done`), or `undefined` when the stream ended cleanly or was
+   * cancelled. Throws a `VeniceError`: the in-band error, STREAM_INTERRUPTED for a cut, ABORTED,
+   * CLIENT_TIMEOUT, or INVALID_RESPONSE (not JSON, or an event over `maxEventBytes`).
+   */
+  async next(): Promise<StreamItem | undefined> {
+    const event = await this.#nextEvent();
+    if (event === undefined) return undefined;
+    this.#try.touch();
+    const parsed = parseEvent(event, this.headers, this.#port.secrets, this.#port.now());
+    if (parsed.kind === "error") {
+      this.#release();
+      this.#port.failure(parsed.error);
+      throw parsed.error;
+    }
+    if (parsed.kind === "done") return { kind: "done", event };
+    return { kind: "data", event, value: parsed.value };
+  }
+
+  /** Stops reading and releases the connection; a pending or later `next()` ends quietly. */
+  cancel(): void {
+    this.#cancelled = true;
+    this.#release();
+  }
+
+  async #nextEvent(): Promise<SseEvent | undefined> {
+    while (this.#index >= this.#queue.length) {
+      if (this.#parser.overflowed) throw this.#tooLarge();
+      if (this.#ended) return this.#end();
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await this.#reader.read();
+      } catch (thrown) {
+        if (this.#cancelled) return undefined;
+        this.#release();
+        throw this.#interruption(thrown);
+      }
+      try {
+        if (chunk.done) {
+          this.#ended = true;
+          this.#queue = this.#parser.push(this.#decoder.decode());
+        } else {
+          this.#queue = this.#parser.push(this.#decoder.decode(chunk.value, { stream: true }));
+        }
+      } catch (thrown) {
+        if (thrown instanceof SseEventTooLargeError) throw this.#tooLarge();
+        this.#release();
+        throw thrown;
+      }
+      this.#index = 0;
+    }
+    const event = this.#queue[this.#index++]!;
+    if (event.event !== undefined) this.#named = true;
+    return event;
+  }
+
+  /** An event outgrew `maxEventBytes`: stop reading (the rest is not downloaded) and fail. */
+  #tooLarge(): VeniceError {
+    this.#release();
+    return clientError(
+      "INVALID_RESPONSE",
+      `The Venice stream sent an event larger than maxEventBytes (${this.#maxEventBytes})`,
+    );
+  }
+
+  /** The body ended: cleanly, cut, or because the timer or the caller cancelled it. */
+  #end(): undefined {
+    if (this.#try.timedOut) throw this.#interruption(undefined);
+    if (this.#cancelled) return undefined;
+    // Chat-completion streams end with `[DONE]`; streams of named events (`/responses`) end with
+    // their own final event instead.
+    if (this.#parser.pending) {
+      throw clientError("STREAM_INTERRUPTED", "The Venice stream ended in the middle of an event");
+    }
+    if (!this.#named)
+      throw clientError("STREAM_INTERRUPTED", "The Venice stream ended without [DONE]");
+    return undefined;
+  }
+
+  /** Why a body that stopped early stopped: the caller, the timer, or the connection. */
+  #interruption(thrown: unknown): VeniceError {
+    const failure = this.#try.failure(thrown);
+    if (failure.code === "ABORTED" || failure.code === "CLIENT_TIMEOUT") return failure;
+    return clientError(
+      "STREAM_INTERRUPTED",
+      "The connection closed before the Venice stream finished",
+      thrown ?? undefined,
+    );
+  }
+
+  #release(): void {
+    this.#reader.cancel().catch(() => undefined);
+  }
 }

@@ -16,8 +16,13 @@ export interface FailureBudgetOptions {
  * and also obeys the server's own error-budget headers and lock-outs.
  */
 export interface FailureBudget {
-  /** `undefined` when a request may go out; else the refusal to throw (`TOO_MANY_FAILED_ATTEMPTS`). */
-  check(): VeniceError | undefined;
+  /**
+   * `undefined` when a request may go out; else the refusal to throw (`TOO_MANY_FAILED_ATTEMPTS`).
+   * `inFlight`: requests already sent and not answered. Once a failure is in the window they count
+   * against the budget, since each of them may fail too (16 concurrent callers must not send 16
+   * failures into a budget of 15).
+   */
+  check(inFlight?: number): VeniceError | undefined;
   /** Records an HTTP answer: counts 4xx other than 429, reads error-budget headers and lock-outs. */
   record(status: number, rateLimit: VeniceRateLimit | undefined, error?: VeniceError): void;
   /** Failures currently inside the window. */
@@ -49,16 +54,18 @@ export function createFailureBudget(options: FailureBudgetOptions = {}): Failure
     });
 
   return {
-    check() {
+    check(inFlight = 0) {
+      if (blockedUntil === 0 && times.length === 0) return undefined;
       const at = now();
       if (blockedUntil > at) return refuse(blockedUntil - at, "Venice reported its failure limit");
       if (times.length === 0) return undefined;
       prune(at);
-      if (times.length < maxFailures) return undefined;
-      return refuse(
-        times[0]! + windowMs - at,
-        `${times.length} failed requests in the last ${windowMs / 1000} s`,
-      );
+      if (times.length === 0 || times.length + inFlight < maxFailures) return undefined;
+      const reason =
+        inFlight > 0
+          ? `${times.length} failed requests in the last ${windowMs / 1000} s and ${inFlight} in flight`
+          : `${times.length} failed requests in the last ${windowMs / 1000} s`;
+      return refuse(times[0]! + windowMs - at, reason);
     },
     record(status, rateLimit, error) {
       const at = now();

@@ -16,6 +16,9 @@ export {
   type FailureBudget,
   type FailureBudgetOptions,
 } from "./failure-budget.js";
+export { isGenerationRequest } from "./generation.js";
+export { keyIdOf } from "./key-id.js";
+export { createLocalCoordinator, type LocalCoordinatorOptions } from "./local-coordinator.js";
 export type {
   VeniceLogger,
   VeniceRequestOptions,
@@ -23,7 +26,12 @@ export type {
   VeniceRetryOptions,
   VeniceTransportOptions,
 } from "./options.js";
-export { type SseEvent, SseParser } from "./sse.js";
+export {
+  type SseEvent,
+  SseEventTooLargeError,
+  SseParser,
+  type SseParserOptions,
+} from "./sse.js";
 export { VeniceStream } from "./stream.js";
 export type {
   ChatCompletion,

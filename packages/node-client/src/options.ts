@@ -1,4 +1,5 @@
 import type { VeniceError } from "@venice-errors/core";
+import type { VeniceCoordinator } from "./coordinator.js";
 import type { FailureBudget, FailureBudgetOptions } from "./failure-budget.js";
 
 /** Where log lines go: any subset of the four levels, each called with a message and metadata. */
@@ -51,11 +52,26 @@ export interface VeniceTransportOptions {
   /** Called once with every error the client is about to throw. */
   onError?: (error: VeniceError) => void;
   /**
-   * Stops sending before Venice's abuse protection blocks the key (more than 20 failed requests
-   * in 30 s). Default `{ maxFailures: 15, windowMs: 30000 }`; `false` turns it off; pass one
-   * `createFailureBudget()` to several clients to share it.
+   * Asked before every try (wait for a cooldown, or refuse) and told how every try ended. Default
+   * an in-process `createLocalCoordinator` with `failureBudget`'s numbers; pass one coordinator to
+   * several clients to share it, or `@venice-errors/redis`'s to share it across processes. Wins
+   * over `failureBudget`.
+   */
+  coordinator?: VeniceCoordinator;
+  /**
+   * A shortcut for the default coordinator's failure budget, which stops sending before Venice's
+   * abuse protection blocks the key (more than 20 failed requests in 30 s). Default
+   * `{ maxFailures: 15, windowMs: 30000 }`; `false` turns the default coordinator off; a
+   * `createFailureBudget()` is shared by every client it is given to.
    */
   failureBudget?: FailureBudgetOptions | FailureBudget | false;
+  /**
+   * Most bytes read of an error answer's body; the rest is not downloaded, the error keeps the
+   * start as `body`, and its entry in `attempts` says `bodyTruncated: true`. Default 1 MiB.
+   */
+  maxErrorBodyBytes?: number;
+  /** Largest single stream event; a larger one fails the stream (INVALID_RESPONSE). Default 16 MiB. */
+  maxEventBytes?: number;
   /** Clock in epoch ms (tests). Default `Date.now`. */
   now?: () => number;
   /** How retry waits sleep (tests). Must reject when `signal` aborts. Default a timer. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type SseEvent, SseParser } from "./sse.js";
+import { type SseEvent, SseEventTooLargeError, SseParser } from "./sse.js";
 
 function parseAll(parts: string[]): { events: SseEvent[]; pending: boolean } {
   const parser = new SseParser();
@@ -70,5 +70,36 @@ describe("SseParser", () => {
 
   it("ignores events without data and fields it does not know", () => {
     expect(parseAll(["event: ping\n\nfoo: bar\n\n: c\n\n"]).events).toEqual([]);
+  });
+
+  it("parses an 8 MB line fed in 64 KB chunks in linear time (each chunk scanned once)", () => {
+    const chunk = "x".repeat(64 * 1024);
+    const parser = new SseParser();
+    const start = performance.now();
+    parser.push("data: ");
+    for (let sent = 0; sent < 8 * 1024 * 1024; sent += chunk.length) {
+      expect(parser.push(chunk)).toEqual([]);
+    }
+    const events = parser.push("\n\n");
+    const elapsed = performance.now() - start;
+    expect(events).toHaveLength(1);
+    expect(events[0]?.data.length).toBe(8 * 1024 * 1024);
+    // Rescanning the growing buffer took seconds here (17 s at 8 MB); one pass takes milliseconds.
+    expect(elapsed).toBeLessThan(1500);
+  });
+
+  it("fails with SseEventTooLargeError when one event outgrows maxEventSize, in a line or in data lines", () => {
+    const line = new SseParser({ maxEventSize: 1000 });
+    line.push(`data: ${"x".repeat(600)}`);
+    expect(() => line.push("y".repeat(600))).toThrow(SseEventTooLargeError);
+    const lines = new SseParser({ maxEventSize: 1000 });
+    for (let i = 0; i < 3; i++) lines.push(`data: ${"x".repeat(300)}\n`);
+    expect(() => lines.push(`data: ${"x".repeat(300)}\n`)).toThrow(/1000 characters/);
+    // Events under the cap are untouched, however many there are.
+    const many = new SseParser({ maxEventSize: 1000 });
+    const events = Array.from({ length: 50 }, () =>
+      many.push(`data: ${"x".repeat(900)}\n\n`),
+    ).flat();
+    expect(events).toHaveLength(50);
   });
 });

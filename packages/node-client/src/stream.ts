@@ -1,33 +1,28 @@
 import type { VeniceAttempt, VeniceError } from "@venice-errors/core";
 import type { Attempt } from "./attempt.js";
 import { clientError } from "./errors.js";
-import { EventReader, type ParsedEvent, parseEvent } from "./event-reader.js";
-import { attemptRecord, type RequestPlan, type Transport } from "./retry.js";
-import type { SseEvent } from "./sse.js";
+import { EventStreamReader, type StreamItem, type StreamPort } from "./event-reader.js";
+import { attemptRecord, type RequestPlan, type Transport } from "./transport.js";
 
 /** A stream whose first event arrived and was not an error. */
 export interface OpenedStream {
-  reader: EventReader;
+  reader: EventStreamReader;
   /** The first event, raw and parsed (`done` when the stream was `[DONE]` at once). */
-  first: SseEvent;
-  firstParsed: ParsedEvent & { kind: "data" | "done" };
+  first: StreamItem;
   response: Response;
   attempt: Attempt;
 }
 
-/** Why a body that stopped early stopped: the caller, our timer, or the connection. */
-export function interruption(
-  attempt: Attempt,
-  thrown: unknown,
-  secrets: readonly string[],
-): VeniceError {
-  const failure = attempt.failure(thrown, secrets);
-  if (failure.code === "ABORTED" || failure.code === "CLIENT_TIMEOUT") return failure;
-  return clientError(
-    "STREAM_INTERRUPTED",
-    "The connection closed before the Venice stream finished",
-    thrown ?? undefined,
-  );
+/**
+ * What the reader may use of the transport: the request's secrets, the clock, and a way to report
+ * an in-band error (the try ends with it, so the coordinator hears of a lock-out sent in-band).
+ */
+function portOf(transport: Transport, attempt: Attempt): StreamPort {
+  return {
+    secrets: attempt.secrets,
+    now: transport.now,
+    failure: (error: VeniceError) => attempt.end(attempt.errorOutcome(error)),
+  };
 }
 
 /**
@@ -40,27 +35,20 @@ export async function openStream(
   response: Response,
 ): Promise<OpenedStream> {
   if (!response.body) throw clientError("INVALID_RESPONSE", "The Venice stream has no body");
-  const reader = new EventReader(response.body);
-  attempt.bindBody(() => reader.cancel());
-  let first: SseEvent | undefined;
-  try {
-    first = await reader.next();
-  } catch (thrown) {
-    reader.cancel();
-    throw interruption(attempt, thrown, transport.secrets);
-  }
+  const reader = new EventStreamReader(
+    response.body,
+    response.headers,
+    portOf(transport, attempt),
+    attempt,
+    { maxEventBytes: transport.maxEventBytes },
+  );
+  const first = await reader.next();
   if (first === undefined) {
     throw clientError("STREAM_INTERRUPTED", "The Venice stream ended before its first event");
   }
-  const parsed = parseEvent(first, response.headers, transport.secrets, transport.now());
-  if (parsed.kind === "error") {
-    reader.cancel();
-    transport.noteStreamError(parsed.error);
-    throw parsed.error;
-  }
   attempt.retain();
   attempt.touch();
-  return { reader, first, firstParsed: parsed, response, attempt };
+  return { reader, first, response, attempt };
 }
 
 /**
@@ -78,7 +66,6 @@ export class VeniceStream<T> implements AsyncIterable<T> {
   readonly #plan: RequestPlan;
   readonly #history: readonly VeniceAttempt[];
   #iterated = false;
-  #stopped = false;
 
   /** @internal Created by the client. */
   constructor(
@@ -100,9 +87,10 @@ export class VeniceStream<T> implements AsyncIterable<T> {
 
   /** Stops the stream and closes its connection; a loop over it ends quietly. */
   abort(): void {
-    this.#stopped = true;
-    this.#opened.reader.cancel();
-    this.#opened.attempt.cancel();
+    const { reader, attempt } = this.#opened;
+    reader.cancel();
+    attempt.cancel();
+    attempt.end(attempt.answerOutcome());
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
@@ -112,34 +100,16 @@ export class VeniceStream<T> implements AsyncIterable<T> {
   }
 
   async *#events(): AsyncGenerator<T, void, undefined> {
-    const { reader, attempt, response, firstParsed } = this.#opened;
-    const transport = this.#transport;
+    const { reader, first } = this.#opened;
     try {
-      if (firstParsed.kind === "done") return;
-      yield firstParsed.value as T;
-      for (;;) {
-        let event: SseEvent | undefined;
+      let item: StreamItem | undefined = first;
+      while (item !== undefined && item.kind === "data") {
+        yield item.value as T;
         try {
-          event = await reader.next();
-        } catch (thrown) {
-          throw this.#fail(interruption(attempt, thrown, transport.secrets));
+          item = await reader.next();
+        } catch (error) {
+          throw this.#fail(error as VeniceError);
         }
-        if (event === undefined) {
-          // The idle timer cancels the body: the read then ends as if the stream had.
-          if (attempt.timedOut)
-            throw this.#fail(interruption(attempt, undefined, transport.secrets));
-          const early = reader.endedEarly;
-          if (early === undefined || this.#stopped) return;
-          throw this.#fail(clientError("STREAM_INTERRUPTED", early));
-        }
-        attempt.touch();
-        const parsed = parseEvent(event, response.headers, transport.secrets, transport.now());
-        if (parsed.kind === "done") return;
-        if (parsed.kind === "error") {
-          transport.noteStreamError(parsed.error);
-          throw this.#fail(parsed.error);
-        }
-        yield parsed.value as T;
       }
     } finally {
       this.abort();
@@ -147,6 +117,8 @@ export class VeniceStream<T> implements AsyncIterable<T> {
   }
 
   #fail(error: VeniceError): VeniceError {
+    const { attempt } = this.#opened;
+    attempt.end(attempt.errorOutcome(error));
     const history = [...this.#history, attemptRecord(this.#opened.attempt, error)];
     return this.#transport.fail(error, this.#plan, history);
   }

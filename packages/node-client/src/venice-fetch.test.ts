@@ -44,16 +44,26 @@ async function caught(run: () => Promise<unknown>): Promise<unknown> {
 }
 
 describe("createVeniceFetch with the openai package", () => {
-  it("retries 429 and 5xx itself, so one openai call makes exactly our tries", async () => {
-    venice.enqueue({ error: "RATE_LIMIT_EXCEEDED", retryAfter: 1 }, { error: "INFERENCE_FAILED" });
+  it("retries a 429 and a 503 with a wait hint itself, so one openai call makes exactly our tries", async () => {
+    venice.enqueue(
+      { error: "RATE_LIMIT_EXCEEDED", retryAfter: 1 },
+      { error: "MODEL_AT_CAPACITY", retryAfter: 1 },
+    );
     const completion = await openai().chat.completions.create({ model: "m", messages });
     expect(completion.choices[0]?.message.content).toEqual(expect.any(String));
     expect(venice.requests).toHaveLength(3);
   });
 
+  it("never resends a chat completion after a 500: the work may have run and been charged", async () => {
+    for (let i = 0; i < 3; i++) venice.enqueue({ error: "INFERENCE_FAILED" });
+    const error = await caught(() => openai().chat.completions.create({ model: "m", messages }));
+    expect(toVeniceError(error)).toMatchObject({ code: "INFERENCE_FAILED", status: 500 });
+    expect(venice.requests).toHaveLength(1);
+  });
+
   it("no stacked retries: 5xx every time gives 1 + maxRetries requests and the attempts", async () => {
     for (let i = 0; i < 5; i++) venice.enqueue({ error: "INFERENCE_FAILED" });
-    const error = await caught(() => openai().chat.completions.create({ model: "m", messages }));
+    const error = await caught(() => openai().models.list());
     expect(error).toBeInstanceOf(OpenAI.InternalServerError);
     const venice_ = toVeniceError(error);
     expect(venice_).toMatchObject({ code: "INFERENCE_FAILED", status: 500 });
@@ -161,7 +171,7 @@ describe("createVeniceFetch with the openai package", () => {
 
 describe("createVeniceFetch with the Vercel AI SDK", () => {
   it("generateText succeeds after our retries, with the SDK's retries off", async () => {
-    venice.enqueue({ error: "MODEL_AT_CAPACITY" }, { reply: "Hello there" });
+    venice.enqueue({ error: "MODEL_AT_CAPACITY", retryAfter: 1 }, { reply: "Hello there" });
     const result = await generateText({ model: aiSdk(), prompt: "Hi", maxRetries: 0 });
     expect(result.text).toBe("Hello there");
     expect(venice.requests).toHaveLength(2);
@@ -186,8 +196,8 @@ describe("createVeniceFetch with the Vercel AI SDK", () => {
     expect(venice.requests).toHaveLength(1);
   });
 
-  it("generateText 5xx every time: exactly 1 + maxRetries requests, attempts kept", async () => {
-    for (let i = 0; i < 5; i++) venice.enqueue({ error: "MODEL_OFFLINE" });
+  it("generateText 503 with a hint every time: exactly 1 + maxRetries requests, attempts kept", async () => {
+    for (let i = 0; i < 5; i++) venice.enqueue({ error: "MODEL_OFFLINE", retryAfter: 1 });
     const error = await caught(() =>
       generateText({ model: aiSdk({ maxRetries: 1 }), prompt: "Hi", maxRetries: 0 }),
     );
@@ -255,7 +265,7 @@ describe("createVeniceFetch as a plain fetch", () => {
 
   it("accepts a Request object", async () => {
     const fetch = veniceFetch({ apiKey: KEY });
-    venice.enqueue({ error: "INFERENCE_FAILED" });
+    venice.enqueue({ error: "RATE_LIMIT_EXCEEDED", retryAfter: 1 });
     const response = await fetch(
       new Request(`${venice.url}/chat/completions`, {
         method: "POST",

@@ -1,10 +1,16 @@
-import { isVeniceError, type VeniceAttempt, type VeniceError } from "@venice-errors/core";
+import {
+  isVeniceError,
+  toVeniceError,
+  type VeniceAttempt,
+  type VeniceError,
+} from "@venice-errors/core";
 import type { Attempt } from "./attempt.js";
-import { clientError } from "./errors.js";
-import { encodeEvent, parseEvent } from "./event-reader.js";
+import { scrubCause } from "./errors.js";
+import { encodeEvent, type StreamItem } from "./event-reader.js";
 import type { VeniceTransportOptions } from "./options.js";
-import { attemptRecord, type RequestPlan, Transport } from "./retry.js";
-import { interruption, type OpenedStream, openStream } from "./stream.js";
+import { headerSecrets, modelOf, pathOf, querySecrets, rawHeaderSecrets } from "./request-meta.js";
+import { type OpenedStream, openStream } from "./stream.js";
+import { attemptRecord, type RequestPlan, Transport } from "./transport.js";
 
 /** Options of `createVeniceFetch`. */
 export interface VeniceFetchOptions extends VeniceTransportOptions {
@@ -20,12 +26,6 @@ export interface VeniceFetchOptions extends VeniceTransportOptions {
 export type VeniceFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 const encoder = new TextEncoder();
-
-function bearerToken(headers: Headers): string | undefined {
-  const value = headers.get("authorization");
-  const match = value ? /^Bearer\s+(.+)$/i.exec(value) : null;
-  return match?.[1];
-}
 
 /** `fetch` already decoded the body: drop the encoding headers that described the wire bytes. */
 function decodedHeaders(headers: Headers): Headers {
@@ -57,58 +57,38 @@ function forwardStream(
   plan: RequestPlan,
   history: readonly VeniceAttempt[],
 ): Response {
-  const { reader, attempt, response, first, firstParsed } = opened;
-  const fail = (error: VeniceError) =>
-    transport.fail(error, plan, [...history, attemptRecord(attempt, error)]);
-  let finished = firstParsed.kind === "done";
+  const { reader, attempt, response, first } = opened;
+  const finish = (error?: VeniceError) => {
+    attempt.end(error === undefined ? attempt.answerOutcome() : attempt.errorOutcome(error));
+    reader.cancel();
+    attempt.cancel();
+  };
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(encodeEvent(first)));
-      if (finished) {
+      controller.enqueue(encoder.encode(encodeEvent(first.event)));
+      if (first.kind === "done") {
         controller.close();
-        attempt.cancel();
+        finish();
       }
     },
     async pull(controller) {
+      let item: StreamItem | undefined;
       try {
-        for (;;) {
-          let event: Awaited<ReturnType<typeof reader.next>>;
-          try {
-            event = await reader.next();
-          } catch (thrown) {
-            throw fail(interruption(attempt, thrown, transport.secrets));
-          }
-          if (event === undefined) {
-            if (attempt.timedOut) throw fail(interruption(attempt, undefined, transport.secrets));
-            const early = reader.endedEarly;
-            if (early !== undefined) throw fail(clientError("STREAM_INTERRUPTED", early));
-            controller.close();
-            attempt.release();
-            return;
-          }
-          attempt.touch();
-          const parsed = parseEvent(event, response.headers, transport.secrets, transport.now());
-          if (parsed.kind === "error") {
-            transport.noteStreamError(parsed.error);
-            throw fail(parsed.error);
-          }
-          controller.enqueue(encoder.encode(encodeEvent(event)));
-          if (parsed.kind === "done") {
-            finished = true;
-            controller.close();
-            attempt.release();
-            reader.cancel();
-          }
-          return;
-        }
-      } catch (error) {
-        attempt.cancel();
-        controller.error(error);
+        item = await reader.next();
+      } catch (thrown) {
+        const error = thrown as VeniceError;
+        finish(error);
+        controller.error(transport.fail(error, plan, [...history, attemptRecord(attempt, error)]));
+        return;
+      }
+      if (item !== undefined) controller.enqueue(encoder.encode(encodeEvent(item.event)));
+      if (item === undefined || item.kind === "done") {
+        controller.close();
+        finish();
       }
     },
     cancel() {
-      reader.cancel();
-      attempt.cancel();
+      finish();
     },
   });
   return new Response(body, {
@@ -127,24 +107,45 @@ function forwardStream(
  * signal's reason, as `fetch` does.
  */
 export function createVeniceFetch(options: VeniceFetchOptions = {}): VeniceFetch {
-  // One transport (one failure budget); the bearer token of each request joins the secrets.
-  const secrets: string[] = options.apiKey ? [options.apiKey] : [];
-  const transport = new Transport(options, secrets);
+  // One transport (one coordinator). Each request redacts its own credentials: every tenant's key
+  // is kept out of its errors, however many tenants share this fetch.
+  const baseSecrets: readonly string[] = options.apiKey ? [options.apiKey] : [];
+  const transport = new Transport(options, baseSecrets, options.apiKey);
 
   return async function veniceFetch(input, init = {}) {
-    const request = input instanceof Request ? new Request(input, init) : undefined;
+    let request: Request | undefined;
+    let headers: Headers;
+    try {
+      request = input instanceof Request ? new Request(input, init) : undefined;
+      headers = new Headers(request ? request.headers : init.headers);
+    } catch (thrown) {
+      // undici names the bad value: `Headers.append: "Bearer sk-…" is an invalid header value`.
+      const secrets = [...baseSecrets, ...rawHeaderSecrets(init.headers)];
+      throw scrubCause(toVeniceError(thrown, { secrets }), secrets);
+    }
     const url = request ? request.url : String(input);
-    const headers = new Headers(request ? request.headers : init.headers);
     if (options.apiKey && !headers.has("authorization")) {
       headers.set("authorization", `Bearer ${options.apiKey}`);
     }
-    const token = bearerToken(headers);
-    if (token && !secrets.includes(token) && secrets.length < 16) secrets.push(token);
+    const found = headerSecrets(headers);
+    const inQuery = url.includes("?") ? querySecrets(url) : [];
+    if (inQuery.length > 0) found.push(...inQuery);
+    const secrets =
+      found.length === 0 || (found.length === 1 && found[0] === options.apiKey)
+        ? baseSecrets
+        : [...baseSecrets, ...found];
     const method = (request?.method ?? init.method ?? "GET").toUpperCase();
     const body = request ? await request.arrayBuffer() : init.body;
     const replayable = body === undefined || body === null || !(body instanceof ReadableStream);
     const signal = request?.signal ?? init.signal ?? undefined;
-    const plan: RequestPlan = { method, path: url, signal };
+    const plan: RequestPlan = {
+      method,
+      path: pathOf(url),
+      signal,
+      secrets,
+      model: modelOf(body),
+      apiKey: found[0] ?? options.apiKey,
+    };
     if (!replayable) plan.maxRetries = 0;
     const fetchInit: RequestInit = { ...init, method, headers };
     if (body !== undefined && body !== null) fetchInit.body = body as BodyInit;

@@ -65,8 +65,11 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-/** A `sleep` that records the requested waits and returns at once (still honouring abort). */
-export function recordingSleep(): {
+/**
+ * A `sleep` that records the requested waits and returns at once (still honouring abort). Pass
+ * `advance` to move a virtual clock by each wait, so the client's clock agrees with its sleeps.
+ */
+export function recordingSleep(advance?: (ms: number) => void): {
   waits: number[];
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 } {
@@ -75,9 +78,20 @@ export function recordingSleep(): {
     waits,
     sleep: (ms, signal) => {
       waits.push(ms);
-      return signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
+      if (signal?.aborted) return Promise.reject(signal.reason);
+      advance?.(ms);
+      return Promise.resolve();
     },
   };
+}
+
+/** A clock for tests: `now()` is `at`, which tests and `recordingSleep` move. */
+export function virtualClock(start = Date.now()): { at: number; now: () => number } {
+  const clock = {
+    at: start,
+    now: () => clock.at,
+  };
+  return clock;
 }
 
 /** A logger that keeps every call. */

@@ -1,0 +1,305 @@
+import {
+  MAX_TIMER_MS,
+  parseRateLimitHeaders,
+  type RetryPolicy,
+  retryDelay,
+  type VeniceAttempt,
+  type VeniceError,
+  type VeniceRateLimit,
+} from "@venice-errors/core";
+import { Attempt } from "./attempt.js";
+import type { CoordinatedOutcome, CoordinatedTry, VeniceCoordinator } from "./coordinator.js";
+import { delay } from "./delay.js";
+import {
+  clientError,
+  DEFAULT_MAX_ERROR_BODY_BYTES,
+  errorFromAnswer,
+  readErrorBody,
+} from "./errors.js";
+import { isGenerationRequest } from "./generation.js";
+import { keyIdOf } from "./key-id.js";
+import { LocalCoordinator } from "./local-coordinator.js";
+import { DEFAULTS, type VeniceLogger, type VeniceTransportOptions } from "./options.js";
+
+/** What one logical request needs from its caller. New API resources describe themselves here. */
+export interface RequestPlan {
+  method: string;
+  /** The URL path without query (the query can hold secrets): logs and the coordinator see it. */
+  path: string;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+  maxRetries?: number | undefined;
+  /**
+   * The request starts paid work (chat, image, audio, video): retried only on answers that prove
+   * the work did not happen. Default: decided by method and path (`isGenerationRequest`).
+   */
+  generation?: boolean | undefined;
+  /** The `model` the request names: rate limits and cooldowns belong to key and model. */
+  model?: string | undefined;
+  /** The API key this request uses (hashed into the coordinator's `keyId`). Default the transport's. */
+  apiKey?: string | undefined;
+  /** What to redact from this request's errors and logs. Default the transport's secrets. */
+  secrets?: readonly string[] | undefined;
+}
+
+/** The `attempts` entry of a failed try. */
+export function attemptRecord(attempt: Attempt, error: VeniceError): VeniceAttempt {
+  const entry: VeniceAttempt = {
+    attempt: attempt.number,
+    status: error.status,
+    code: error.code,
+    waitedMs: attempt.waitedMs,
+  };
+  if (error.requestId !== undefined) entry.requestId = error.requestId;
+  if (attempt.bodyTruncated) entry.bodyTruncated = true;
+  return entry;
+}
+
+const MAX_ADMIT_ROUNDS = 64;
+
+/** The coordinator of a transport: `coordinator`, else the `failureBudget` shortcut. */
+function coordinatorOf(
+  options: VeniceTransportOptions,
+  now: () => number,
+): VeniceCoordinator | undefined {
+  if (options.coordinator !== undefined) return options.coordinator;
+  const budget = options.failureBudget;
+  if (budget === false) return undefined;
+  if (budget && "check" in budget) return new LocalCoordinator({ now }, budget);
+  return new LocalCoordinator({ now, ...budget });
+}
+
+/**
+ * The one retry loop. Both the client and `createVeniceFetch` send every request through
+ * `Transport.run`, which owns tries, timeouts, abort, the coordinator, logs and `attempts`.
+ */
+export class Transport {
+  readonly secrets: readonly string[];
+  readonly fetch: typeof fetch;
+  readonly now: () => number;
+  readonly maxEventBytes: number | undefined;
+  #rateLimits: VeniceRateLimit | undefined;
+  /** Headers of the last answer that had rate-limit headers, parsed only when read. */
+  #pendingRateLimit: { headers: Headers; at: number } | undefined;
+  readonly #options: VeniceTransportOptions;
+  readonly #policy: RetryPolicy;
+  readonly #coordinator: VeniceCoordinator | undefined;
+  readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly #logger: VeniceLogger | undefined;
+  readonly #maxErrorBodyBytes: number;
+  readonly #apiKey: string | undefined;
+  #keyId: string | undefined;
+
+  constructor(options: VeniceTransportOptions, secrets: readonly string[], apiKey?: string) {
+    this.#options = options;
+    this.secrets = secrets;
+    this.#apiKey = apiKey;
+    this.fetch = options.fetch ?? globalThis.fetch;
+    this.now = options.now ?? Date.now;
+    this.#sleep = options.sleep ?? delay;
+    this.#logger = options.logger;
+    this.#maxErrorBodyBytes = options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES;
+    this.maxEventBytes = options.maxEventBytes;
+    const retry = options.retry ?? {};
+    this.#policy = {};
+    if (retry.baseDelayMs !== undefined) this.#policy.baseDelayMs = retry.baseDelayMs;
+    if (retry.maxDelayMs !== undefined) this.#policy.maxDelayMs = retry.maxDelayMs;
+    if (retry.maxRetryAfterMs !== undefined) this.#policy.maxRetryAfterMs = retry.maxRetryAfterMs;
+    if (retry.random !== undefined) this.#policy.random = retry.random;
+    this.#coordinator = coordinatorOf(options, this.now);
+  }
+
+  /**
+   * Runs `send` until it succeeds, a failure must not be retried, retries run out, or the caller
+   * aborts (which also cancels a wait). Before every try the coordinator may make it wait or
+   * refuse it; after every try it hears how the try ended. Throws a `VeniceError` carrying every
+   * try in `attempts`.
+   */
+  async run<T>(
+    plan: RequestPlan,
+    send: (attempt: Attempt, history: readonly VeniceAttempt[]) => Promise<T>,
+  ): Promise<T> {
+    const maxRetries = plan.maxRetries ?? this.#options.maxRetries ?? DEFAULTS.maxRetries;
+    const timeoutMs = plan.timeoutMs ?? this.#options.timeoutMs ?? DEFAULTS.timeoutMs;
+    const secrets = plan.secrets ?? this.secrets;
+    const generation = plan.generation ?? isGenerationRequest(plan.method, plan.path);
+    const coordinator = this.#coordinator;
+    const keyId = coordinator === undefined ? "" : this.#keyIdOf(plan.apiKey);
+    const history: VeniceAttempt[] = [];
+    let waitedMs = 0;
+    for (let number = 1; ; number++) {
+      let admitted: CoordinatedTry | undefined;
+      if (coordinator !== undefined) {
+        admitted = {
+          keyId,
+          model: plan.model,
+          method: plan.method,
+          path: plan.path,
+          attempt: number,
+        };
+        await this.#admit(coordinator, admitted, plan, history);
+      }
+      const attempt = new Attempt(number, waitedMs, plan.signal, timeoutMs, secrets, this.now);
+      if (admitted !== undefined) {
+        const coordinated = admitted;
+        attempt.onEnd((outcome) => this.#release(coordinated, outcome));
+      }
+      let error: VeniceError;
+      try {
+        const result = await attempt.guard(send(attempt, history));
+        attempt.settle();
+        if (!attempt.retained) attempt.end(attempt.answerOutcome());
+        return result;
+      } catch (thrown) {
+        attempt.abandon();
+        error = attempt.failure(thrown);
+      }
+      attempt.end(attempt.errorOutcome(error));
+      this.record(history, attempt, error);
+      const delayMs =
+        number <= maxRetries
+          ? retryDelay(error, number, { ...this.#policy, maxRetries, generation })
+          : null;
+      if (delayMs === null) throw this.fail(error, plan, history);
+      error.attempts = history.slice();
+      this.#options.onRetry?.({ error, retry: number, delayMs });
+      this.#logger?.debug?.(
+        `Venice ${plan.method} ${plan.path} failed: retrying in ${delayMs} ms`,
+        {
+          ...this.#describe(error, plan),
+          retry: number,
+          delayMs,
+        },
+      );
+      try {
+        await this.#sleep(delayMs, plan.signal);
+      } catch {
+        const aborted = attempt.failure(undefined);
+        throw this.fail(aborted.code === "ABORTED" ? aborted : error, plan, history);
+      }
+      waitedMs = delayMs;
+    }
+  }
+
+  /** The hashed key of a request: the transport's own is hashed once. */
+  #keyIdOf(apiKey: string | undefined): string {
+    if (apiKey !== undefined && apiKey !== this.#apiKey) return keyIdOf(apiKey);
+    if (this.#keyId === undefined) this.#keyId = keyIdOf(this.#apiKey ?? "");
+    return this.#keyId;
+  }
+
+  /**
+   * Asks the coordinator until it lets the try through: sleeps the waits it asks for (the
+   * caller's signal cancels them at once), throws its refusal. A coordinator that throws or
+   * rejects lets the try through: it must never break a request.
+   */
+  async #admit(
+    coordinator: VeniceCoordinator,
+    request: CoordinatedTry,
+    plan: RequestPlan,
+    history: readonly VeniceAttempt[],
+  ): Promise<void> {
+    // Each wait is slept in full, so the rounds are few; the cap only stops a coordinator whose
+    // clock never moves (or a `sleep` that does not wait) from holding a request forever.
+    for (let round = 0; round < MAX_ADMIT_ROUNDS; round++) {
+      let decision: ReturnType<VeniceCoordinator["acquire"]>;
+      try {
+        decision = coordinator.acquire(request);
+        if (decision !== undefined && typeof decision === "object" && "then" in decision) {
+          decision = await decision;
+        }
+      } catch {
+        return;
+      }
+      if (decision === undefined) return;
+      if (typeof decision !== "number") throw this.fail(decision, plan, history);
+      if (!(decision > 0)) continue;
+      try {
+        await this.#sleep(Math.min(decision, MAX_TIMER_MS), plan.signal);
+      } catch {
+        throw this.fail(
+          clientError("ABORTED", "The request was aborted by the caller while it waited"),
+          plan,
+          history,
+        );
+      }
+    }
+  }
+
+  #release(request: CoordinatedTry, outcome: CoordinatedOutcome): void {
+    try {
+      this.#coordinator?.release(request, outcome);
+    } catch {
+      // A coordinator in trouble must not break the request it was told about.
+    }
+  }
+
+  /**
+   * Sends one HTTP try. Every answer updates `rateLimits`; a non-2xx answer is read (at most
+   * `maxErrorBodyBytes`), classified and thrown.
+   */
+  async send(attempt: Attempt, url: string, init: RequestInit): Promise<Response> {
+    init.signal = attempt.signal;
+    const response = await this.fetch(url, init);
+    if (attempt.late(response)) throw attempt.failure(undefined);
+    attempt.answer = { status: response.status, headers: response.headers };
+    this.#observe(response.headers);
+    if (response.ok) return response;
+    const { text, truncated } = await readErrorBody(response, this.#maxErrorBodyBytes);
+    attempt.bodyTruncated = truncated;
+    throw errorFromAnswer(response.status, response.headers, text, attempt.secrets, this.now());
+  }
+
+  /** Adds a failed try to the history. */
+  record(history: VeniceAttempt[], attempt: Attempt, error: VeniceError): void {
+    history.push(attemptRecord(attempt, error));
+  }
+
+  /** Final bookkeeping for an error about to be thrown: `attempts`, the log line, `onError`. */
+  fail(error: VeniceError, plan: RequestPlan, history: readonly VeniceAttempt[]): VeniceError {
+    error.attempts = history.slice();
+    const level = error.logLevel ?? "info";
+    this.#logger?.[level]?.(
+      `Venice ${plan.method} ${plan.path} failed: ${error.code}`,
+      this.#describe(error, plan),
+    );
+    this.#options.onError?.(error);
+    return error;
+  }
+
+  /** The last rate-limit headers seen (of any answer), parsed. */
+  get rateLimits(): VeniceRateLimit | undefined {
+    const pending = this.#pendingRateLimit;
+    if (pending !== undefined) {
+      this.#pendingRateLimit = undefined;
+      this.#rateLimits = parseRateLimitHeaders(pending.headers, pending.at) ?? this.#rateLimits;
+    }
+    return this.#rateLimits;
+  }
+
+  /** Notes an answer's rate-limit headers; parsing waits until `rateLimits` is read. */
+  #observe(headers: Headers): void {
+    if (
+      headers.has("x-ratelimit-remaining-requests") ||
+      headers.has("x-ratelimit-remaining-tokens") ||
+      headers.has("x-ratelimit-limit") ||
+      headers.has("x-ratelimit-remaining")
+    ) {
+      this.#pendingRateLimit = { headers, at: this.now() };
+    }
+  }
+
+  #describe(error: VeniceError, plan: RequestPlan): Record<string, unknown> {
+    const metadata: Record<string, unknown> = {
+      method: plan.method,
+      path: plan.path,
+      code: error.code,
+      status: error.status,
+      message: error.message,
+      attempts: error.attempts.length,
+    };
+    if (error.requestId !== undefined) metadata.requestId = error.requestId;
+    if (error.retryAfterMs !== undefined) metadata.retryAfterMs = error.retryAfterMs;
+    return metadata;
+  }
+}
