@@ -58,6 +58,8 @@ export interface VeniceErrorDetails {
   balance?: VeniceBalance;
   deprecation?: VeniceDeprecation;
   attempts?: VeniceAttempt[];
+  /** What a stream delivered before it failed (e.g. the Responses API's partial text and items). */
+  partialOutput?: unknown;
   /** The parsed body (or raw text), intact. */
   body?: unknown;
 }
@@ -107,6 +109,7 @@ const DETAILS = [
   "balance",
   "deprecation",
   "attempts",
+  "partialOutput",
   "body",
 ] as const satisfies ReadonlyArray<keyof VeniceErrorDetails>;
 
@@ -130,6 +133,8 @@ export class VeniceError extends Error {
   declare readonly matchedBy: VeniceMatchSource;
   /** Every try a client made, filled by clients. */
   declare attempts: VeniceAttempt[];
+  /** What a stream delivered before it failed; set by clients (e.g. the Responses stream). */
+  declare partialOutput?: unknown;
   /** A structured code the server sent, kept even when the catalog does not know it. */
   declare readonly serverCode?: string;
   /** The parsed body (or raw text), intact. */
@@ -175,6 +180,7 @@ export class VeniceError extends Error {
     this.attempts = init.attempts ?? [];
     if (init.serverCode !== undefined) this.serverCode = init.serverCode;
     if (init.body !== undefined) this.body = init.body;
+    if (init.partialOutput !== undefined) this.partialOutput = init.partialOutput;
     this.#init = init;
   }
 

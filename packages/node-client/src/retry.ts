@@ -19,6 +19,11 @@ export interface RequestPlan {
   signal?: AbortSignal | undefined;
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
+  /**
+   * A generation request (image, audio, video, chat): retried only on answers that prove the work
+   * did not happen. Set by the resources; the transport applies the rule.
+   */
+  generation?: boolean | undefined;
 }
 
 /**
