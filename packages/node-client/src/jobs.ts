@@ -46,6 +46,8 @@ export interface JobOptions extends VeniceRequestOptions {
   pollIntervalMs?: number;
   /** Ask Venice to delete the media once delivered. Default false. */
   deleteMediaOnCompletion?: boolean;
+  /** Called once the job is queued: keep `queue_id` to resume polling with `retrieve` later. */
+  onQueued?: (job: JobRef & { download_url?: string }) => void;
   /** Called with every pending status (progress bars). */
   onProgress?: (status: JobPending) => void;
   /**
@@ -122,9 +124,13 @@ export function jobReader(caller: VeniceCaller): AnswerReader<JobRetrieveResult>
       throw jobFailure(body, answer.headers, caller);
     }
     if (status === "COMPLETED") return { done: true, media: undefined, body };
+    if (status === "") {
+      // Without a status there is nothing to wait for: polling on would never end.
+      throw clientError("INVALID_RESPONSE", "The Venice job status has no `status`");
+    }
     return {
       done: false,
-      status: status || "PROCESSING",
+      status,
       averageExecutionTimeMs: number(body.average_execution_time),
       executionDurationMs: number(body.execution_duration),
       retryAfterMs: retryAfter(answer.headers, caller.now()),
@@ -170,10 +176,11 @@ export async function pollJob(
 /** Options for the retrieve call made by `generate`. */
 export function requestOptionsOf(options: JobOptions): VeniceRequestOptions {
   const {
-    pollIntervalMs: _p,
-    deleteMediaOnCompletion: _d,
-    onProgress: _o,
-    maxPollErrors: _m,
+    pollIntervalMs: _poll,
+    deleteMediaOnCompletion: _delete,
+    onQueued: _queued,
+    onProgress: _progress,
+    maxPollErrors: _errors,
     ...rest
   } = options;
   return rest;

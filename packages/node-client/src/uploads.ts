@@ -70,13 +70,13 @@ export async function toFormData(
     for (const [index, value] of values.entries()) {
       if (value === undefined) continue;
       if (isUpload(value)) {
-        const name_ =
+        const fileName =
           value instanceof File
             ? value.name
             : values.length > 1
               ? `${filename}-${index + 1}`
               : filename;
-        form.append(name, await toBlob(value), name_);
+        form.append(name, await toBlob(value), fileName);
       } else form.append(name, String(value));
     }
   }

@@ -142,7 +142,11 @@ export interface FakeVeniceRequest {
   url: string;
   /** Lower-case names; `authorization` is `"Bearer [REDACTED]"`, cookies and keys `"[REDACTED]"`. */
   headers: Record<string, string>;
-  /** Parsed JSON, else the text; `undefined` when empty. */
+  /**
+   * Parsed JSON, else the text; `undefined` when empty. Multipart uploads are
+   * `{ multipart: true, fields, files: [{ field, filename, type, size }] }`, other binary bodies
+   * `{ binary: true, contentType, size }`.
+   */
   body: unknown;
   /** When it arrived (the injected clock). */
   at: number;

@@ -160,6 +160,7 @@ export function createAudio(caller: VeniceCaller): VeniceAudio {
     async generate(params, options = {}) {
       const requestOptions = requestOptionsOf(options);
       const queued = await audio.queue(params, requestOptions);
+      options.onQueued?.(queued);
       const ref: JobRetrieveParams = { model: queued.model, queue_id: queued.queue_id };
       if (options.deleteMediaOnCompletion) ref.delete_media_on_completion = true;
       const done = await pollJob(caller, () => audio.retrieve(ref, requestOptions), options);

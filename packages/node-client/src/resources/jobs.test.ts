@@ -159,6 +159,32 @@ describe("video jobs", () => {
     ]);
   });
 
+  it("onQueued hands out the queue id, so an aborted job can be resumed with retrieve", async () => {
+    await start({ durationMs: 60_000 });
+    const controller = new AbortController();
+    let queueId: string | undefined;
+    await failure(
+      h.client.video.generate(video, {
+        signal: controller.signal,
+        onQueued: (job) => {
+          queueId = job.queue_id;
+        },
+        onProgress: () => controller.abort(),
+      }),
+    );
+    h.advance(60_000);
+    const resumed = await h.client.video.retrieve({ model: video.model, queue_id: queueId ?? "" });
+    expect(resumed.done).toBe(true);
+  });
+
+  it("a status body without a status is INVALID_RESPONSE, not an endless wait", async () => {
+    await start({ durationMs: 60_000 });
+    const weird = { route: "POST /video/retrieve", status: 200, body: { ok: true } } as const;
+    h.venice.enqueue(weird, weird, weird);
+    const error = await failure(h.client.video.generate(video));
+    expect(error.code).toBe("INVALID_RESPONSE");
+  });
+
   it("abort during a real (timer) wait ends it at once", async () => {
     await start({ durationMs: 60_000 });
     const client = h.makeClient({ sleep: undefined });

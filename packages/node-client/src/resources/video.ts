@@ -79,6 +79,7 @@ export function createVideo(caller: VeniceCaller): VeniceVideo {
     async generate(params, options = {}) {
       const requestOptions = requestOptionsOf(options);
       const queued = await video.queue(params, requestOptions);
+      options.onQueued?.(queued);
       const ref: JobRetrieveParams = { model: queued.model, queue_id: queued.queue_id };
       if (options.deleteMediaOnCompletion) ref.delete_media_on_completion = true;
       const done = await pollJob(caller, () => video.retrieve(ref, requestOptions), options);
