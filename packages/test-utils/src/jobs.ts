@@ -83,6 +83,11 @@ export class FakeJobStore {
     return { job, state: "done" };
   }
 
+  /** True when a job of `kind` with `id` was queued and not deleted (expired or not). */
+  has(kind: FakeJob["kind"], id: unknown): boolean {
+    return typeof id === "string" && this.#jobs.get(id)?.kind === kind;
+  }
+
   /** Deletes a job's media (`/complete`, `delete_media_on_completion`); false when unknown. */
   delete(id: unknown): boolean {
     return typeof id === "string" && this.#jobs.delete(id);

@@ -224,8 +224,7 @@ const complete =
     const invalid = missing(request, context, ["model", "queue_id"]);
     if (invalid) return invalid;
     const queueId = fieldsOf(request.body).queue_id;
-    if (!context.jobs.lookup(kind, queueId, Number.NEGATIVE_INFINITY).job)
-      return fail(context, "MEDIA_NOT_FOUND");
+    if (!context.jobs.has(kind, queueId)) return fail(context, "MEDIA_NOT_FOUND");
     context.jobs.delete(queueId);
     return json(context, { success: true });
   };
