@@ -62,6 +62,8 @@ export interface VeniceErrorDetails {
   balance?: VeniceBalance;
   deprecation?: VeniceDeprecation;
   attempts?: VeniceAttempt[];
+  /** What a stream delivered before it failed (e.g. the Responses API's partial text and items). */
+  partialOutput?: unknown;
   /** The parsed body (or raw text), intact. */
   body?: unknown;
 }
@@ -119,6 +121,7 @@ const SERIALIZED = [
   "balance",
   "deprecation",
   "attempts",
+  "partialOutput",
   "body",
 ] as const satisfies ReadonlyArray<keyof SerializedVeniceError>;
 
@@ -142,6 +145,8 @@ export class VeniceError extends Error {
   declare readonly matchedBy: VeniceMatchSource;
   /** Every try a client made, filled by clients. */
   declare attempts: VeniceAttempt[];
+  /** What a stream delivered before it failed; set by clients (e.g. the Responses stream). */
+  declare partialOutput?: unknown;
   /** A structured code the server sent, kept even when the catalog does not know it. */
   declare readonly serverCode?: string;
   /** The parsed body (or raw text), intact. */
@@ -188,6 +193,7 @@ export class VeniceError extends Error {
     this.attempts = init.attempts ?? [];
     if (init.serverCode !== undefined) this.serverCode = init.serverCode;
     if (init.body !== undefined) this.body = init.body;
+    if (init.partialOutput !== undefined) this.partialOutput = init.partialOutput;
     this.#init = init;
   }
 

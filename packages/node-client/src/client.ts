@@ -1,16 +1,28 @@
-import { type VeniceAttempt, VeniceError, type VeniceRateLimit } from "@venice-errors/core";
-import type { Attempt } from "./attempt.js";
-import { clientError } from "./errors.js";
+import { VeniceError, type VeniceRateLimit } from "@venice-errors/core";
+import {
+  readBinary,
+  readBodyStream,
+  readJson,
+  type VeniceBinary,
+  type VeniceBodyStream,
+} from "./answers.js";
+import { type AnswerReader, createCaller, type VeniceCallInit } from "./caller.js";
+import { delay } from "./delay.js";
 import { DEFAULTS, type VeniceRequestOptions, type VeniceTransportOptions } from "./options.js";
-import { modelOf } from "./request-meta.js";
-import { openStream, VeniceStream } from "./stream.js";
-import { type RequestPlan, Transport } from "./transport.js";
+import { createApiKeys, type VeniceApiKeys } from "./resources/api-keys.js";
+import { createAudio, type VeniceAudio } from "./resources/audio.js";
+import { createBilling, type VeniceBilling } from "./resources/billing.js";
+import { createCharacters, type VeniceCharacters } from "./resources/characters.js";
+import { createEmbeddings, type VeniceEmbeddings } from "./resources/embeddings.js";
+import { createImages, type VeniceImages } from "./resources/images.js";
+import { createResponses, type VeniceResponses } from "./resources/responses.js";
+import { createVideo, type VeniceVideo } from "./resources/video.js";
+import type { VeniceStream } from "./stream.js";
+import { Transport } from "./transport.js";
 import type {
   ChatCompletion,
   ChatCompletionChunk,
   ChatCompletionCreateParams,
-  ImageGenerateParams,
-  ImageGenerateResponse,
   ModelListParams,
   VeniceModelList,
 } from "./types.js";
@@ -26,14 +38,15 @@ export interface VeniceClientOptions extends VeniceTransportOptions {
 /** Options of `client.request`. */
 export interface VeniceRawRequestOptions extends VeniceRequestOptions {
   /**
-   * Sent as JSON; binary and form bodies (`Uint8Array`, `ArrayBuffer`, `Blob`, `FormData`,
-   * `URLSearchParams`, `ReadableStream`) are sent as they are, with the `content-type` of
-   * `headers` (fetch sets the multipart boundary of a `FormData`). A `ReadableStream` cannot be
-   * replayed, so it is never retried.
+   * A `FormData` is sent as multipart; a `Blob`, `Uint8Array` (or any typed array), `ArrayBuffer`,
+   * `URLSearchParams` or `ReadableStream` as it is (with `contentType`); anything else as JSON. A
+   * `ReadableStream` cannot be replayed, so it is never retried.
    */
   body?: unknown;
-  /** Appended to the URL. */
-  query?: Record<string, string | number | boolean | undefined>;
+  /** Content type of a binary body (default the `Blob`'s type, else `application/octet-stream`). */
+  contentType?: string;
+  /** Appended to the URL; arrays repeat the parameter. */
+  query?: VeniceCallInit["query"];
   /** Read the answer as server-sent events: resolves to a `VeniceStream`. */
   stream?: boolean;
   /**
@@ -42,6 +55,11 @@ export interface VeniceRawRequestOptions extends VeniceRequestOptions {
    * Default: true for POSTs to chat, completions, responses, image, audio and video routes.
    */
   generation?: boolean;
+  /**
+   * How to read a successful answer: `"json"` (default), `"bytes"` (a `VeniceBinary`: bytes,
+   * content type, headers) or `"body"` (a `VeniceBodyStream` to read yourself).
+   */
+  answer?: "json" | "bytes" | "body";
 }
 
 /** A Venice API client whose every failure is a `VeniceError`. */
@@ -55,6 +73,16 @@ export interface VeniceClient {
     path: string,
     options: VeniceRawRequestOptions & { stream: true },
   ): Promise<VeniceStream<T>>;
+  request(
+    method: string,
+    path: string,
+    options: VeniceRawRequestOptions & { answer: "bytes" },
+  ): Promise<VeniceBinary>;
+  request(
+    method: string,
+    path: string,
+    options: VeniceRawRequestOptions & { answer: "body" },
+  ): Promise<VeniceBodyStream>;
   request<T = unknown>(method: string, path: string, options?: VeniceRawRequestOptions): Promise<T>;
   chat: {
     completions: {
@@ -77,13 +105,18 @@ export interface VeniceClient {
     /** `GET /models`. */
     list(params?: ModelListParams, options?: VeniceRequestOptions): Promise<VeniceModelList>;
   };
-  images: {
-    /** `POST /image/generate` (base64 images). */
-    generate(
-      params: ImageGenerateParams,
-      options?: VeniceRequestOptions,
-    ): Promise<ImageGenerateResponse>;
-  };
+  /** Generate, edit, multi-edit, upscale and remove backgrounds; flagged images are thrown. */
+  images: VeniceImages;
+  embeddings: VeniceEmbeddings;
+  /** Speech, transcriptions, and queued audio jobs. */
+  audio: VeniceAudio;
+  /** Queued video jobs. */
+  video: VeniceVideo;
+  /** The Responses API (beta). */
+  responses: VeniceResponses;
+  characters: VeniceCharacters;
+  apiKeys: VeniceApiKeys;
+  billing: VeniceBilling;
   /** The last rate-limit headers seen (any answer), parsed; reset times are epoch ms. */
   readonly rateLimits: VeniceRateLimit | undefined;
 }
@@ -99,46 +132,11 @@ export function trimTrailingSlashes(url: string): string {
   return end === url.length ? url : url.slice(0, end);
 }
 
-/** Bodies sent as they are (uploads, multipart); anything else is sent as JSON. */
-function isRawBody(body: unknown): body is BodyInit {
-  return (
-    typeof body === "object" &&
-    body !== null &&
-    (body instanceof ArrayBuffer ||
-      ArrayBuffer.isView(body) ||
-      body instanceof Blob ||
-      body instanceof FormData ||
-      body instanceof URLSearchParams ||
-      body instanceof ReadableStream)
-  );
-}
-
-function buildUrl(base: string, path: string, query: VeniceRawRequestOptions["query"]): string {
-  let url = base + (path.startsWith("/") ? path : `/${path}`);
-  if (query) {
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(query)) {
-      if (value !== undefined) search.set(name, String(value));
-    }
-    const text = search.toString();
-    if (text) url += (url.includes("?") ? "&" : "?") + text;
-  }
-  return url;
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw clientError(
-      "INVALID_RESPONSE",
-      "The Venice API answered with a body that is not JSON",
-      cause,
-    );
-  }
-}
+const READERS: Record<NonNullable<VeniceRawRequestOptions["answer"]>, AnswerReader<unknown>> = {
+  json: readJson,
+  bytes: readBinary,
+  body: readBodyStream,
+};
 
 /**
  * Creates a Venice API client: retries that help (429 after its hint, 5xx, connection errors,
@@ -164,80 +162,42 @@ export function createVeniceClient(options: VeniceClientOptions = {}): VeniceCli
     trimmed === apiKey ? [apiKey] : [apiKey, trimmed],
     apiKey,
   );
-  const authorization = `Bearer ${apiKey}`;
-  // Shared by every request without extra headers (fetch copies them).
-  const jsonHeaders = {
-    authorization,
-    accept: "application/json",
-    "content-type": "application/json",
-  };
+  const caller = createCaller(transport, { base, apiKey, sleep: options.sleep ?? delay });
 
   function request(
     method: string,
     path: string,
     init: VeniceRawRequestOptions = {},
   ): Promise<unknown> {
-    const url = buildUrl(base, path, init.query);
-    const given = init.body;
-    const raw = isRawBody(given);
-    const body: BodyInit | undefined =
-      given === undefined ? undefined : isRawBody(given) ? given : JSON.stringify(given);
-    const accept = init.stream ? "text/event-stream" : "application/json";
-    const headers: Record<string, string> = raw
-      ? { ...init.headers, authorization, accept }
-      : init.headers === undefined && !init.stream
-        ? jsonHeaders
-        : { ...init.headers, authorization, accept, "content-type": "application/json" };
-    const relative = path.startsWith("/") ? path : `/${path}`;
-    const query = relative.indexOf("?");
-    const plan: RequestPlan = {
-      method,
-      path: query === -1 ? relative : relative.slice(0, query),
-      signal: init.signal,
-      timeoutMs: init.timeoutMs,
-      // A stream body is consumed by the first try: there is nothing to resend.
-      maxRetries: body instanceof ReadableStream ? 0 : init.maxRetries,
-      generation: init.generation,
-      model: raw ? undefined : modelOf(init.body),
-    };
-    const fetchInit = (): RequestInit =>
-      body === undefined
-        ? { method, headers }
-        : body instanceof ReadableStream
-          ? ({ method, headers, body, duplex: "half" } as RequestInit)
-          : { method, headers, body };
-    if (init.stream) {
-      return transport.run(plan, async (attempt: Attempt, history: readonly VeniceAttempt[]) => {
-        const response = await transport.send(attempt, url, fetchInit());
-        const opened = await openStream(transport, attempt, response);
-        return new VeniceStream(opened, transport, plan, history.slice());
-      });
-    }
-    return transport.run(plan, async (attempt) =>
-      readJson(await transport.send(attempt, url, fetchInit())),
-    );
+    const { stream, answer, ...call } = init;
+    if (stream) return caller.stream(method, path, call);
+    return caller.call(method, path, call, READERS[answer ?? "json"]);
   }
 
   const client = {
     request,
     chat: {
       completions: {
-        create: (params: ChatCompletionCreateParams, requestOptions: VeniceRequestOptions = {}) =>
-          request("POST", "/chat/completions", {
-            ...requestOptions,
-            body: params,
-            stream: params.stream === true,
-          }),
+        create: (params: ChatCompletionCreateParams, requestOptions: VeniceRequestOptions = {}) => {
+          const init = { ...requestOptions, body: params, generation: true };
+          return params.stream === true
+            ? caller.stream("POST", "/chat/completions", init)
+            : caller.call("POST", "/chat/completions", init, readJson);
+        },
       },
     },
     models: {
       list: (params: ModelListParams = {}, requestOptions: VeniceRequestOptions = {}) =>
         request("GET", "/models", { ...requestOptions, query: { type: params.type } }),
     },
-    images: {
-      generate: (params: ImageGenerateParams, requestOptions: VeniceRequestOptions = {}) =>
-        request("POST", "/image/generate", { ...requestOptions, body: params }),
-    },
+    images: createImages(caller),
+    embeddings: createEmbeddings(caller),
+    audio: createAudio(caller),
+    video: createVideo(caller),
+    responses: createResponses(caller),
+    characters: createCharacters(caller),
+    apiKeys: createApiKeys(caller),
+    billing: createBilling(caller),
     get rateLimits() {
       return transport.rateLimits;
     },

@@ -29,12 +29,18 @@ export {
   veniceBaseHeaders,
 } from "./factories/headers.js";
 export { createIdGenerator, type IdGenerator, type IdOptions } from "./factories/ids.js";
+export { FAKE_AUDIO, FAKE_MP4_BYTES, fakeAudio, TINY_PNG_BYTES } from "./factories/media.js";
 export {
   createErrorAnswer,
   createErrorResponse,
   type ErrorResponseOptions,
   type FakeAnswer,
 } from "./factories/responses.js";
+export {
+  createResponsesSseEvents,
+  namedSseEvent,
+  type ResponsesStreamOptions,
+} from "./factories/responses-stream.js";
 export {
   createSseEvents,
   createSseResponse,
@@ -64,6 +70,7 @@ export type {
   FakeVeniceErrorScript,
   FakeVeniceHandler,
   FakeVeniceHangUpScript,
+  FakeVeniceJobScript,
   FakeVeniceRawScript,
   FakeVeniceRequest,
   FakeVeniceRoute,

@@ -1,7 +1,9 @@
 import type { VeniceErrorCode } from "@venice-errors/core";
 import { delay, type HttpHandler, HttpResponse, http } from "msw";
 import { createIdGenerator, type IdGenerator } from "./factories/ids.js";
+import { type FakeJobOptions, FakeJobStore } from "./jobs.js";
 import { recordedBody, recordedHeader, recordedUrl } from "./record.js";
+import { parseRequestBody } from "./request-body.js";
 import {
   type FakeVeniceErrorScript,
   type FakeVenicePlan,
@@ -27,8 +29,14 @@ export interface VeniceHandlerOptions {
   baseURL?: string;
   /** Seed for CF-RAYs and request ids (default 1). */
   seed?: number;
-  /** Clock in epoch ms (default `Date.now`). */
+  /** Clock in epoch ms (default `Date.now`): audio and video jobs advance with it. */
   now?: () => number;
+}
+
+/** Options of `createVeniceHandlers`: the handler defaults, and the defaults of every fake job. */
+export interface VeniceHandlersOptions extends VeniceHandlerOptions {
+  /** Defaults of every audio and video job (`durationMs` default 10 000, `outcome`, `expiresAfterMs`). */
+  jobs?: FakeJobOptions;
 }
 
 /** Options of `fail`: which requests fail, how often, and the error's details. */
@@ -79,7 +87,7 @@ export interface VeniceHandlers {
     decide: (request: FakeVeniceRequest) => SequenceStep | undefined,
     options?: VeniceHandlerOptions,
   ): HttpHandler;
-  /** Default successes for chat completions (also streaming), models and image generation. */
+  /** Default successes for every route the fake server speaks (binary answers, multipart uploads, jobs). */
   success(options?: VeniceHandlerOptions): HttpHandler;
 }
 
@@ -99,7 +107,12 @@ async function readRequest(request: Request, base: URL, now: number): Promise<Fa
     route: `${request.method} ${path}`,
     url: recordedUrl(`${url.pathname}${url.search}`),
     headers,
-    body: recordedBody(await request.clone().text()),
+    body: recordedBody(
+      await parseRequestBody(
+        new Uint8Array(await request.clone().arrayBuffer()),
+        request.headers.get("content-type") ?? undefined,
+      ),
+    ),
     at: now,
   };
 }
@@ -108,7 +121,8 @@ async function toResponse(plan: FakeVenicePlan): Promise<Response> {
   if (plan.delayMs > 0) await delay(plan.delayMs);
   if (plan.kind === "hangUp") return HttpResponse.error();
   if (plan.kind === "answer") {
-    return new HttpResponse(plan.answer.body === "" ? null : plan.answer.body, {
+    const body = plan.answer.body;
+    return new HttpResponse(body === "" ? null : (body as BodyInit), {
       status: plan.answer.status,
       headers: plan.answer.headers,
     });
@@ -139,6 +153,7 @@ async function toResponse(plan: FakeVenicePlan): Promise<Response> {
  */
 function veniceHandler(
   options: VeniceHandlerOptions,
+  jobs: FakeJobStore,
   decide: (request: FakeVeniceRequest) => SequenceStep | undefined,
 ): HttpHandler {
   const baseURL = (options.baseURL ?? VENICE_API_BASE_URL).replace(/\/$/, "");
@@ -151,7 +166,7 @@ function veniceHandler(
     const step = decide(venice);
     if (step === undefined) return undefined;
     const script = step === "success" ? undefined : step;
-    return toResponse(planAnswer(script, venice, { ids, now }));
+    return toResponse(planAnswer(script, venice, { ids, now, jobs }));
   });
 }
 
@@ -159,8 +174,13 @@ function matches(route: FakeVeniceRoute | undefined, request: FakeVeniceRequest)
   return route === undefined || route === request.route;
 }
 
-/** Creates the handler factories; `defaults` apply to every handler they build. */
-export function createVeniceHandlers(defaults: VeniceHandlerOptions = {}): VeniceHandlers {
+/**
+ * Creates the handler factories; `defaults` apply to every handler they build. The handlers of one
+ * factory share their audio and video jobs, so a job queued through one is retrieved through another.
+ */
+export function createVeniceHandlers(options: VeniceHandlersOptions = {}): VeniceHandlers {
+  const { jobs: jobDefaults, ...defaults } = options;
+  const jobs = new FakeJobStore(jobDefaults);
   const withDefaults = <T extends VeniceHandlerOptions>(options: T | undefined): T =>
     ({ ...defaults, ...options }) as T;
   return {
@@ -174,7 +194,7 @@ export function createVeniceHandlers(defaults: VeniceHandlerOptions = {}): Venic
         ...error
       } = withDefaults(options);
       let used = 0;
-      return veniceHandler(withDefaults({ baseURL, seed, now }), (request) => {
+      return veniceHandler(withDefaults({ baseURL, seed, now }), jobs, (request) => {
         if (!matches(route, request) || used >= times) return undefined;
         used++;
         return { ...error, error: code };
@@ -183,7 +203,7 @@ export function createVeniceHandlers(defaults: VeniceHandlerOptions = {}): Venic
     sequence(steps, options) {
       const merged = withDefaults(options);
       let next = 0;
-      return veniceHandler(merged, (request) => {
+      return veniceHandler(merged, jobs, (request) => {
         if (!matches(merged.route, request) || next >= steps.length) return undefined;
         return steps[next++];
       });
@@ -195,10 +215,10 @@ export function createVeniceHandlers(defaults: VeniceHandlerOptions = {}): Venic
       return streamHandler(withDefaults(options), { cutAfter });
     },
     script(decide, options) {
-      return veniceHandler(withDefaults(options), decide);
+      return veniceHandler(withDefaults(options), jobs, decide);
     },
     success(options) {
-      return veniceHandler(withDefaults(options), () => "success");
+      return veniceHandler(withDefaults(options), jobs, () => "success");
     },
   };
 
@@ -208,7 +228,7 @@ export function createVeniceHandlers(defaults: VeniceHandlerOptions = {}): Venic
   ): HttpHandler {
     const { times = Number.POSITIVE_INFINITY, chunks = 3, cutAfter } = options;
     let used = 0;
-    return veniceHandler(options, (request) => {
+    return veniceHandler(options, jobs, (request) => {
       if (request.route !== "POST /chat/completions" || used >= times) return undefined;
       used++;
       return {

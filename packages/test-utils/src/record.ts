@@ -18,17 +18,7 @@ export function recordedUrl(target: string): string {
   return redactUrl(target);
 }
 
-/**
- * A request body as recorded: parsed JSON (else the raw text, `undefined` when empty), with
- * credential fields (`api_key`, `token`, …) and credentials in strings redacted.
- */
-export function recordedBody(text: string): unknown {
-  if (text === "") return undefined;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = text;
-  }
+/** A parsed request body as recorded: credential fields (`api_key`, `token`, …) and credentials in strings redacted. */
+export function recordedBody(body: unknown): unknown {
   return redactValue(body);
 }

@@ -9,22 +9,45 @@ import {
 } from "./factories/headers.js";
 import type { IdGenerator } from "./factories/ids.js";
 import { createErrorAnswer, type FakeAnswer } from "./factories/responses.js";
+import { createResponsesSseEvents } from "./factories/responses-stream.js";
 import { createSseEvents, resolveChunks } from "./factories/stream.js";
 import {
   chatCompletion,
   DEFAULT_FAKE_MODEL,
   estimateTokens,
   fakeReplyFor,
-  imageGeneration,
   modelList,
   splitIntoChunks,
 } from "./factories/success.js";
+import { type FakeJobOptions, FakeJobStore } from "./jobs.js";
+import { findRoute } from "./routes.js";
+
+export { parseBody } from "./request-body.js";
 
 /** The routes the fake speaks, as `"METHOD /path"` relative to `/api/v1`. */
 export type FakeVeniceRoute =
   | "POST /chat/completions"
   | "GET /models"
   | "POST /image/generate"
+  | "POST /image/edit"
+  | "POST /image/multi-edit"
+  | "POST /image/upscale"
+  | "POST /image/background-remove"
+  | "POST /embeddings"
+  | "POST /audio/speech"
+  | "POST /audio/transcriptions"
+  | "POST /audio/queue"
+  | "POST /audio/retrieve"
+  | "POST /audio/complete"
+  | "POST /video/queue"
+  | "POST /video/retrieve"
+  | "POST /video/complete"
+  | "POST /responses"
+  | "GET /characters"
+  | `GET /characters/${string}`
+  | "GET /api_keys/rate_limits"
+  | "GET /billing/balance"
+  | "GET /billing/usage-analytics"
   | (string & {});
 
 /** Fields every script may carry. */
@@ -60,13 +83,18 @@ export interface FakeVeniceRawScript extends ScriptBase {
   body?: unknown;
 }
 
-/** Answer 200 with an SSE stream. */
+/** Answer 200 with an SSE stream (chat completion chunks; Responses API events on `POST /responses`). */
 export interface FakeVeniceStreamScript extends ScriptBase {
   stream: {
     /** The text chunks, or how many. Default: the reply derived from the last user message. */
     chunks?: readonly string[] | number;
-    /** An in-band error after the chunks: a code, or the raw event object. */
+    /**
+     * An in-band error after the chunks: a code, or the raw event object. On `POST /responses` a
+     * code is sent as a `response.failed` event (or an `error` event, see `errorEvent`).
+     */
     error?: VeniceErrorCode | Record<string, unknown>;
+    /** `POST /responses` only: send a coded `error` as `response.failed` (default) or `error`. */
+    errorEvent?: "response.failed" | "error";
     /** Destroy the socket after this many chunks (the client sees STREAM_INTERRUPTED). */
     cutAfter?: number;
     /** Pause between events (default 0). */
@@ -77,6 +105,15 @@ export interface FakeVeniceStreamScript extends ScriptBase {
 /** Destroy the connection without answering (the client sees a connection reset). */
 export interface FakeVeniceHangUpScript extends ScriptBase {
   hangUp: true;
+}
+
+/**
+ * Queue an audio or video job that behaves as told (on `POST /audio/queue` / `POST /video/queue`):
+ * how long it runs by the fake's clock, and whether it ends in media, a content-policy 422, a
+ * 200 `FAILED` body or expiry.
+ */
+export interface FakeVeniceJobScript extends ScriptBase {
+  job: FakeJobOptions;
 }
 
 /** Answer with the default success, optionally with a fixed reply text (chat completions). */
@@ -91,6 +128,7 @@ export type FakeVeniceScript =
   | FakeVeniceStreamScript
   | FakeVeniceHangUpScript
   | FakeVeniceRawScript
+  | FakeVeniceJobScript
   | FakeVeniceSuccessScript;
 
 /** A request the fake received. */
@@ -107,7 +145,11 @@ export interface FakeVeniceRequest {
    * (`x-api-key`, `x-venice-api-key`, `proxy-authorization`, `x-auth-token`, cookies) `"[REDACTED]"`.
    */
   headers: Record<string, string>;
-  /** Parsed JSON, else the text; `undefined` when empty. Credential fields (`api_key`, …) are `"[REDACTED]"`. */
+  /**
+   * Parsed JSON, else the text; `undefined` when empty. Multipart uploads are
+   * `{ multipart: true, fields, files: [{ field, filename, type, size }] }`, other binary bodies
+   * `{ binary: true, contentType, size }`. Credential fields (`api_key`, …) are `"[REDACTED]"`.
+   */
   body: unknown;
   /** When it arrived (the injected clock). */
   at: number;
@@ -138,10 +180,14 @@ export interface PlanContext {
   now: number;
   /** Counts the request and returns the rate-limit state to report (default: a fresh window). */
   countRequest?: (tokens: number) => RateLimitHeaderOptions;
+  /** The queued audio and video jobs (default: a store that forgets between requests). */
+  jobs?: FakeJobStore;
 }
 
 /** The request as far as planning is concerned. */
-export type PlannedRequest = Pick<FakeVeniceRequest, "method" | "path" | "route" | "body">;
+export type PlannedRequest = Pick<FakeVeniceRequest, "method" | "path" | "route" | "body"> & {
+  url?: string;
+};
 
 /** True for `{ stream }` scripts. */
 export function isStreamScript(script: FakeVeniceScript): script is FakeVeniceStreamScript {
@@ -154,6 +200,10 @@ export function isErrorScript(script: FakeVeniceScript): script is FakeVeniceErr
 /** True for `{ hangUp: true }` scripts. */
 export function isHangUpScript(script: FakeVeniceScript): script is FakeVeniceHangUpScript {
   return "hangUp" in script && script.hangUp === true;
+}
+/** True for `{ job }` scripts. */
+export function isJobScript(script: FakeVeniceScript): script is FakeVeniceJobScript {
+  return "job" in script && typeof script.job === "object" && script.job !== null;
 }
 /** True for raw `{ status, body }` scripts. */
 export function isRawScript(script: FakeVeniceScript): script is FakeVeniceRawScript {
@@ -169,6 +219,13 @@ function bodyRecord(body: unknown): Record<string, unknown> | undefined {
 function modelOf(body: unknown): string {
   const model = bodyRecord(body)?.model;
   return typeof model === "string" ? model : DEFAULT_FAKE_MODEL;
+}
+
+/** A Responses API body as a chat body (its `input` as the messages), for the fake's echo reply. */
+function chatLike(body: Record<string, unknown> | undefined): unknown {
+  if (typeof body?.input === "string") return { messages: [{ role: "user", content: body.input }] };
+  if (Array.isArray(body?.input)) return { messages: body.input };
+  return body;
 }
 
 /**
@@ -227,14 +284,21 @@ export function planAnswer(
     const chunks =
       streamScript?.chunks !== undefined
         ? resolveChunks(streamScript.chunks)
-        : splitIntoChunks(success?.reply ?? fakeReplyFor(body));
-    const events = createSseEvents({
-      chunks,
-      ids,
-      model: modelOf(body),
-      now: () => now,
-      ...(streamScript?.error === undefined ? {} : { error: streamScript.error }),
-    });
+        : splitIntoChunks(success?.reply ?? fakeReplyFor(chatLike(body)));
+    const error = streamScript?.error === undefined ? {} : { error: streamScript.error };
+    const events =
+      request.route === "POST /responses"
+        ? createResponsesSseEvents({
+            chunks,
+            ids,
+            model: modelOf(body),
+            now: () => now,
+            ...error,
+            ...(streamScript?.errorEvent === undefined
+              ? {}
+              : { errorEvent: streamScript.errorEvent }),
+          })
+        : createSseEvents({ chunks, ids, model: modelOf(body), now: () => now, ...error });
     const headers = mergeHeaders(
       veniceBaseHeaders({ ids, now, requestId: true, contentType: "text/event-stream" }),
       { "cache-control": "no-cache" },
@@ -252,6 +316,18 @@ export function planAnswer(
   };
 
   if (streamScript) return streamPlan();
+  if (request.route === "POST /responses" && body?.stream === true) {
+    if (body.model === undefined || body.input === undefined) {
+      const answer = createErrorAnswer("INVALID_REQUEST", {
+        ids,
+        now: () => now,
+        fieldErrors: { input: ["Required"] },
+        rateLimit: count(0),
+      });
+      return { kind: "answer", answer, delayMs };
+    }
+    return streamPlan();
+  }
   switch (request.route) {
     case "POST /chat/completions": {
       if (!Array.isArray(body?.messages)) {
@@ -292,22 +368,19 @@ export function planAnswer(
         },
         delayMs,
       };
-    case "POST /image/generate":
-      return {
-        kind: "answer",
-        answer: {
-          status: 200,
-          headers: mergeHeaders(
-            base(true),
-            rateLimitHeaders(count(0)),
-            { "x-venice-is-content-violation": "false" },
-            success?.headers,
-          ),
-          body: JSON.stringify(imageGeneration({ ids, now })),
-        },
-        delayMs,
-      };
-    default:
+    default: {
+      const route = findRoute(request);
+      if (route) {
+        const answer = route.answer(request, {
+          ids,
+          now,
+          count,
+          headers: success?.headers,
+          jobs: context.jobs ?? new FakeJobStore(),
+          job: script && isJobScript(script) ? script.job : undefined,
+        });
+        return { kind: "answer", answer, delayMs };
+      }
       return {
         kind: "answer",
         answer: {
@@ -317,5 +390,6 @@ export function planAnswer(
         },
         delayMs,
       };
+    }
   }
 }

@@ -5,7 +5,9 @@ import type { AddressInfo, Socket } from "node:net";
 import type { RateLimitHeaderOptions } from "./factories/headers.js";
 import { createIdGenerator } from "./factories/ids.js";
 import type { FakeAnswer } from "./factories/responses.js";
+import { type FakeJobOptions, FakeJobStore } from "./jobs.js";
 import { recordedBody, recordedHeader, recordedUrl } from "./record.js";
+import { parseRequestBody } from "./request-body.js";
 import {
   type FakeVeniceHandler,
   type FakeVenicePlan,
@@ -14,10 +16,14 @@ import {
   planAnswer,
 } from "./scripts.js";
 
+export type { FakeJobOptions, FakeJobOutcome } from "./jobs.js";
+export type { FakeBinaryBody, FakeMultipartBody, FakeUploadedFile } from "./request-body.js";
+
 export type {
   FakeVeniceErrorScript,
   FakeVeniceHandler,
   FakeVeniceHangUpScript,
+  FakeVeniceJobScript,
   FakeVeniceRawScript,
   FakeVeniceRequest,
   FakeVeniceRoute,
@@ -40,6 +46,11 @@ export interface FakeVeniceOptions {
   requestLimit?: number;
   /** Port (default 0: a random free one). */
   port?: number;
+  /**
+   * Defaults of every audio and video job (`durationMs` default 10 000 by the `now` clock,
+   * `outcome`, `expiresAfterMs`); a `{ job }` script overrides them per job.
+   */
+  jobs?: FakeJobOptions;
 }
 
 /** A running fake Venice API. */
@@ -74,9 +85,12 @@ function redactHeaders(headers: IncomingMessage["headers"]): Record<string, stri
 }
 
 /**
- * Starts a real HTTP server on 127.0.0.1 (random port) that speaks the Venice endpoints the client
- * and demo use — `POST /chat/completions` (also `stream: true`), `GET /models`,
- * `POST /image/generate` — answers with realistic headers, and can be scripted per request.
+ * Starts a real HTTP server on 127.0.0.1 (random port) that speaks the Venice API — chat
+ * completions (also streamed), models, images (generate, edit, multi-edit, upscale, background
+ * removal: PNG bytes), embeddings, speech (audio bytes), transcriptions (multipart uploads),
+ * audio and video jobs (queue, retrieve, complete; status advances with the `now` clock), the
+ * Responses API (also streamed), characters, API-key rate limits and billing — answers with
+ * realistic headers, and can be scripted per request.
  *
  * ```ts
  * const venice = await startFakeVenice({ apiKey: "test-key" });
@@ -92,6 +106,7 @@ export async function startFakeVenice(options: FakeVeniceOptions = {}): Promise<
   const requestLimit = options.requestLimit ?? 500;
   const tokenLimit = 1_000_000;
   const queue: FakeVeniceScript[] = [];
+  const jobs = new FakeJobStore(options.jobs);
   const requests: FakeVeniceRequest[] = [];
   let handler: FakeVeniceHandler | undefined;
   let served = 0;
@@ -166,7 +181,7 @@ export async function startFakeVenice(options: FakeVeniceOptions = {}): Promise<
   const answer = async (req: IncomingMessage, res: ServerResponse, request: FakeVeniceRequest) => {
     const now = clock();
     if (options.latencyMs) await wait(options.latencyMs);
-    const context = { ids, now, countRequest: (tokens: number) => countRequest(now, tokens) };
+    const context = { ids, now, jobs, countRequest: (tokens: number) => countRequest(now, tokens) };
     let plan: FakeVenicePlan;
     if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
       plan = planAnswer({ error: "AUTHENTICATION_FAILED", requestId: false }, request, context);
@@ -184,7 +199,7 @@ export async function startFakeVenice(options: FakeVeniceOptions = {}): Promise<
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
+    req.on("end", async () => {
       const url = req.url ?? "/";
       const pathname = url.split("?")[0] ?? "/";
       const path = pathname.startsWith("/api/v1")
@@ -197,7 +212,9 @@ export async function startFakeVenice(options: FakeVeniceOptions = {}): Promise<
         route: `${method} ${path}`,
         url: recordedUrl(url),
         headers: redactHeaders(req.headers),
-        body: recordedBody(Buffer.concat(chunks).toString("utf8")),
+        body: recordedBody(
+          await parseRequestBody(Buffer.concat(chunks), req.headers["content-type"]),
+        ),
         at: clock(),
       };
       requests.push(request);
@@ -247,6 +264,7 @@ export async function startFakeVenice(options: FakeVeniceOptions = {}): Promise<
       queue.length = 0;
       requests.length = 0;
       handler = undefined;
+      jobs.clear();
       served = 0;
       tokensUsed = 0;
       windowStart = clock();

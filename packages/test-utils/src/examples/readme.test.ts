@@ -10,6 +10,7 @@ describe("README examples", () => {
   it("has one example per entry point", () => {
     expect(examples.sort()).toEqual([
       "factories.example.test.ts",
+      "media.example.test.ts",
       "msw.example.test.ts",
       "server.example.test.ts",
       "vitest.example.test.ts",

@@ -24,8 +24,8 @@ import { type IdOptions, resolveIds } from "./ids.js";
 export interface FakeAnswer {
   status: number;
   headers: HeaderRecord;
-  /** The serialized body (JSON text, HTML, or empty). */
-  body: string;
+  /** The serialized body (JSON text, HTML, or empty), or bytes (images, audio, video). */
+  body: string | Uint8Array;
 }
 
 /** Options for `createErrorResponse` / `createErrorAnswer`. */
@@ -135,5 +135,5 @@ export function createErrorResponse(
   options: ErrorResponseOptions = {},
 ): Response {
   const answer = createErrorAnswer(code, options);
-  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+  return new Response(answer.body as BodyInit, { status: answer.status, headers: answer.headers });
 }
