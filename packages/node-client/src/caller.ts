@@ -99,7 +99,12 @@ export function createCaller(
     if (plain) headers = jsonHeaders;
     else {
       headers = { ...init.headers, authorization, accept };
-      if (encoded.contentType !== undefined) headers["content-type"] = encoded.contentType;
+      // A content type the caller set (any case) wins over the one the body implies.
+      const given =
+        init.headers &&
+        Object.keys(init.headers).some((name) => name.toLowerCase() === "content-type");
+      if (encoded.contentType !== undefined && !given)
+        headers["content-type"] = encoded.contentType;
     }
     const body = encoded.body;
     const streamed = body instanceof ReadableStream;
