@@ -47,7 +47,7 @@ describe("startFakeVenice({ abuseLimit })", () => {
 
   it("counts failures without locking when no limit is set; 429 and 5xx never count", async () => {
     venice = await startFakeVenice();
-    venice.enqueue({ error: "RATE_LIMIT_EXCEEDED" }, { error: "INTERNAL_SERVER_ERROR" });
+    venice.enqueue({ error: "RATE_LIMIT_EXCEEDED" }, { error: "INFERENCE_FAILED" });
     for (let i = 0; i < 25; i++) await badRequest(venice);
     expect(venice.abuse.failures).toBe(23);
     expect(venice.abuse.lockouts).toBe(0);
