@@ -1,0 +1,138 @@
+// Several real processes (child_process), each a Venice client whose coordinator is shared
+// through one real redis-server, against one fake Venice. They import the BUILT packages and
+// need node-client's coordinator seam (createVeniceClient({ coordinator })).
+import { type FakeVenice, startFakeVenice } from "@venice-errors/test-utils/server";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type RedisServer, startRedisServer } from "../test-support/redis-server.mjs";
+import { buildPackages, runFleet } from "./fleet.js";
+
+let redis: RedisServer;
+let venice: FakeVenice | undefined;
+let prefixes = 0;
+
+beforeAll(async () => {
+  buildPackages();
+  redis = await startRedisServer();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+afterEach(async () => {
+  await venice?.close();
+  venice = undefined;
+});
+
+/** Venice's documented abuse protection: more than 20 failures in 30 s block the key for 30 s. */
+const VENICE_ABUSE_LIMIT = { maxFailures: 20, windowMs: 30_000, blockMs: 30_000 };
+
+async function fakeVenice() {
+  // A request limit no test reaches: `x-ratelimit-remaining-requests: 0` would pause everyone.
+  venice = await startFakeVenice({ abuseLimit: VENICE_ABUSE_LIMIT, requestLimit: 10_000_000 });
+  return venice;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("a fleet of 4 processes sharing one key through Redis", () => {
+  it("keeps a failure storm under Venice's lock-out threshold (and without Redis it does not)", async () => {
+    const fake = await fakeVenice();
+    const storm = {
+      veniceUrl: fake.url,
+      maxFailures: 15,
+      windowMs: 30_000,
+      durationMs: 3000,
+      concurrency: 3,
+      intervalMs: 5,
+      badEvery: 1,
+      model: "llama-3.3-70b",
+    };
+    const shared = await runFleet(4, {
+      ...storm,
+      redisUrl: redis.url,
+      keyPrefix: `storm-${++prefixes}:`,
+    });
+    expect(shared.every((worker) => worker.ready)).toBe(true);
+    expect(fake.abuse.peakFailures).toBeLessThanOrEqual(20);
+    expect(fake.abuse.lockouts).toBe(0);
+    expect(shared.reduce((sum, worker) => sum + worker.refused, 0)).toBeGreaterThan(0);
+
+    // The same storm with each process on its own (in-process budget of 15): 60 failures.
+    const alone = await fakeVenice();
+    await runFleet(4, { ...storm, veniceUrl: alone.url });
+    expect(alone.abuse.peakFailures).toBeGreaterThan(20);
+    expect(alone.abuse.lockouts).toBeGreaterThan(0);
+  });
+
+  it("a 429 with Retry-After: 2 seen by one process keeps every process quiet for 2 s", async () => {
+    const fake = await fakeVenice();
+    let limitedAt = 0;
+    fake.setHandler((request) => {
+      if (limitedAt !== 0 || !armed || request.headers["x-fleet-worker"] !== "w0") return undefined;
+      limitedAt = request.at;
+      return {
+        error: "RATE_LIMIT_EXCEEDED",
+        retryAfter: 2,
+        headers: { "x-ratelimit-reset-requests": String(request.at + 2000) },
+      };
+    });
+    let armed = false;
+    const fleet = runFleet(4, {
+      veniceUrl: fake.url,
+      redisUrl: redis.url,
+      keyPrefix: `cooldown-${++prefixes}:`,
+      maxFailures: 15,
+      windowMs: 30_000,
+      durationMs: 5000,
+      concurrency: 2,
+      intervalMs: 10,
+      badEvery: 0,
+      model: "llama-3.3-70b",
+    });
+    await sleep(1500);
+    armed = true;
+    const workers = await fleet;
+    expect(limitedAt).toBeGreaterThan(0);
+    const after = (from: number, to: number) =>
+      fake.requests.filter(
+        (request) => request.at > limitedAt + from && request.at < limitedAt + to,
+      );
+    // Tries already on the wire when the 429 was answered may still arrive for a few ms.
+    expect(after(100, 1950)).toEqual([]);
+    const resumed = new Set(after(2000, 3500).map((request) => request.headers["x-fleet-worker"]));
+    expect([...resumed].sort()).toEqual(["w0", "w1", "w2", "w3"]);
+    expect(fake.requests.filter((request) => request.at < limitedAt).length).toBeGreaterThan(20);
+    expect(workers.flatMap((worker) => worker.lostGood)).toEqual([]);
+  });
+
+  it("loses no request when Redis is killed mid-run and restarted", async () => {
+    const fake = await fakeVenice();
+    const fleet = runFleet(4, {
+      veniceUrl: fake.url,
+      redisUrl: redis.url,
+      keyPrefix: `outage-${++prefixes}:`,
+      maxFailures: 15,
+      windowMs: 1000,
+      durationMs: 6000,
+      concurrency: 2,
+      intervalMs: 20,
+      // A few failures keep the budget in use, so requests do go to Redis when it dies.
+      badEvery: 40,
+      model: "llama-3.3-70b",
+    });
+    await sleep(2000);
+    await redis.kill();
+    await sleep(1500);
+    await redis.restart();
+    const workers = await fleet;
+    for (const worker of workers) {
+      expect(worker.lostGood, worker.name).toEqual([]);
+      expect(worker.refused, worker.name).toBe(0);
+      expect(worker.warnings, worker.name).toBe(1);
+      expect(worker.mode, worker.name).toBe("redis");
+      expect(worker.commands, worker.name).toBeGreaterThan(0);
+    }
+    const sent = workers.reduce((sum, worker) => sum + worker.sent, 0);
+    expect(fake.requests).toHaveLength(sent);
+    expect(fake.abuse.lockouts).toBe(0);
+  });
+});
