@@ -66,6 +66,7 @@ describe("a fleet of 4 processes sharing one key through Redis", () => {
   it("a 429 with Retry-After: 2 seen by one process keeps every process quiet for 2 s", async () => {
     const fake = await fakeVenice();
     let limitedAt = 0;
+    let armed = false;
     fake.setHandler((request) => {
       if (limitedAt !== 0 || !armed || request.headers["x-fleet-worker"] !== "w0") return undefined;
       limitedAt = request.at;
@@ -75,7 +76,6 @@ describe("a fleet of 4 processes sharing one key through Redis", () => {
         headers: { "x-ratelimit-reset-requests": String(request.at + 2000) },
       };
     });
-    let armed = false;
     const fleet = runFleet(4, {
       veniceUrl: fake.url,
       redisUrl: redis.url,
