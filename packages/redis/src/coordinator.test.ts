@@ -92,6 +92,29 @@ describe("createRedisCoordinator", () => {
     expect(b!.inspect("k1").failures).toBe(1);
   });
 
+  it("counts tries another process sent before failures were known", async () => {
+    const [a, b] = await fleet(2, { maxFailures: 5 });
+    for (const coordinator of [a!, b!]) {
+      const warm = aTry();
+      await coordinator.acquire(warm);
+      coordinator.release(warm, OK);
+    }
+    // b sends 3 tries while the window is clean: no slots, no Redis command.
+    for (let i = 0; i < 3; i++) expect(b!.acquire(aTry())).toBeUndefined();
+    const failed = aTry();
+    await a!.acquire(failed);
+    a!.release(failed, BAD_REQUEST);
+    // b hears of the failure and has its 3 tries counted in Redis.
+    const inflight = () =>
+      admin(redis.url, "ZCARD", `${prefixes === 0 ? "" : `test-${prefixes}:`}{k1}:inflight`);
+    await until(() => b!.commands > 1, 3000);
+    await until(() => false, 100).catch(() => undefined);
+    expect(await inflight()).toBe(3);
+    const decisions = await Promise.all(Array.from({ length: 5 }, () => a!.acquire(aTry())));
+    // 5 allowed - 1 failure - b's 3 tries in flight = 1.
+    expect(decisions.filter((decision) => decision === undefined)).toHaveLength(1);
+  });
+
   it("frees a reserved slot when its try succeeds", async () => {
     const [a, b] = await fleet(2, { maxFailures: 2 });
     const failed = aTry();

@@ -9,7 +9,7 @@ import { createClient } from "redis";
 import type { RedisConnection } from "./connection.js";
 import { eventsChannel, modelField, type StateKeys, stateKeys } from "./keys.js";
 import { type CoordinatorMode, RedisLink } from "./link.js";
-import { type Failure, KeyMirror, type Verdict } from "./mirror.js";
+import { type Failure, KeyMirror, type Slot, type Verdict } from "./mirror.js";
 import { type RedisCoordinatorOptions, resolveOptions } from "./options.js";
 import { readOutcome } from "./outcome.js";
 import { parseEvent, parseReservation, parseSnapshot } from "./replies.js";
@@ -47,8 +47,8 @@ const reconnectStrategy = (retries: number) => Math.min(100 * (retries + 1), 200
 interface Held {
   readonly mirror: KeyMirror;
   readonly keys: StateKeys;
-  /** The reserved budget slot, when the try took one. */
-  readonly member: string | undefined;
+  /** The try's budget slot in Redis (`member`), once it has one. */
+  readonly slot: Slot;
 }
 
 /**
@@ -134,7 +134,9 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
     const event = parseEvent(message);
     const entry = event && mirrors.get(event.keyId);
     if (!event || !entry) return;
+    const hadFailures = entry.mirror.failuresAt(now()) > 0;
     for (const failure of event.failures) entry.mirror.addFailure(failure);
+    if (!hadFailures && event.failures.length > 0) adoptInflight(entry.mirror, entry.keys);
     if (event.cooldown) entry.mirror.setCooldown(event.cooldown.model, event.cooldown.until);
     if (event.lockedUntil) entry.mirror.lock(event.lockedUntil);
   };
@@ -177,16 +179,41 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
     return entry;
   };
 
-  const take = (request: CoordinatedTry, entry: Held): undefined => {
-    held.set(request, entry);
-    entry.mirror.inflight++;
+  const take = (
+    request: CoordinatedTry,
+    mirror: KeyMirror,
+    keys: StateKeys,
+    member?: string,
+  ): undefined => {
+    const slot: Slot = { member };
+    held.set(request, { mirror, keys, slot });
+    mirror.slots.add(slot);
     return undefined;
   };
 
-  const settle = (verdict: Verdict, request: CoordinatedTry, entry: Held): CoordinatorDecision => {
+  const settle = (
+    verdict: Verdict,
+    request: CoordinatedTry,
+    mirror: KeyMirror,
+    keys: StateKeys,
+  ): CoordinatorDecision => {
     if (verdict.kind === "refuse") return verdict.error;
     if (verdict.kind === "wait") return verdict.ms;
-    return take(request, entry);
+    return take(request, mirror, keys);
+  };
+
+  const newMember = () => `${origin}:${++sequence}`;
+
+  /**
+   * Failures just appeared: the tries this process already has in flight were sent without a
+   * slot, and may all fail. Count them in Redis now, so other processes leave room for them.
+   */
+  const adoptInflight = (mirror: KeyMirror, keys: StateKeys) => {
+    if (!link.usable) return;
+    const adopted = mirror.adopt(newMember);
+    if (adopted.length === 0) return;
+    const args = [now(), windowMs, settings.maxFailures, settings.leaseMs, "", ""].map(String);
+    track(link.run(RESERVE, keysOf(keys), [...args, ...adopted]));
   };
 
   /** The budget while Redis is away: in-process, with this process's tries in flight counted. */
@@ -194,7 +221,7 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
     const at = now();
     const verdict = mirror.judge(modelField(request.model), at);
     const final = verdict.kind === "budget" ? mirror.judgeLocally(at) : verdict;
-    return settle(final, request, { mirror, keys, member: undefined });
+    return settle(final, request, mirror, keys);
   };
 
   const reserve = async (
@@ -202,13 +229,16 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
     mirror: KeyMirror,
     keys: StateKeys,
   ): Promise<CoordinatorDecision> => {
-    const member = `${origin}:${++sequence}`;
+    const member = newMember();
     const model = modelField(request.model);
     let reply: ReturnType<typeof parseReservation>;
     try {
       const at = now();
-      const args = [at, windowMs, settings.maxFailures, settings.leaseMs, member, model];
-      reply = parseReservation(await link.run(RESERVE, keysOf(keys), args.map(String)));
+      const args = [at, windowMs, settings.maxFailures, settings.leaseMs, model, member];
+      const adopted = mirror.adopt(newMember);
+      reply = parseReservation(
+        await link.run(RESERVE, keysOf(keys), [...args.map(String), ...adopted]),
+      );
     } catch {
       return decideLocally(request, mirror, keys);
     }
@@ -218,17 +248,17 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
     const at = now();
     switch (reply.status) {
       case "reserved":
-        return take(request, { mirror, keys, member });
+        return take(request, mirror, keys, member);
       case "full":
-        return settle(mirror.refuseBudget(at), request, { mirror, keys, member: undefined });
+        return settle(mirror.refuseBudget(at), request, mirror, keys);
       case "go":
-        return take(request, { mirror, keys, member: undefined });
+        return take(request, mirror, keys);
       default: {
         const verdict = mirror.judge(model, at);
         // Blocked by a cooldown that ended between Redis's clock read and ours: ask again.
         return verdict.kind === "go" || verdict.kind === "budget"
           ? 0
-          : settle(verdict, request, { mirror, keys, member: undefined });
+          : settle(verdict, request, mirror, keys);
       }
     }
   };
@@ -241,8 +271,7 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
       return decideLocally(request, mirror, keys);
     }
     const verdict = mirror.judge(modelField(request.model), now());
-    if (verdict.kind !== "budget")
-      return settle(verdict, request, { mirror, keys, member: undefined });
+    if (verdict.kind !== "budget") return settle(verdict, request, mirror, keys);
     return reserve(request, mirror, keys);
   };
 
@@ -256,15 +285,18 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
       const entry = held.get(request);
       if (entry === undefined) return;
       held.delete(request);
-      const { mirror, keys, member } = entry;
-      mirror.inflight--;
+      const { mirror, keys, slot } = entry;
+      mirror.slots.delete(slot);
+      const member = slot.member;
       const at = now();
       const effect = readOutcome(outcome, at);
       if (effect === undefined && member === undefined) return;
       const model = modelField(request.model);
       let failure: Failure | undefined;
+      let first = false;
       if (effect?.failed) {
-        failure = { id: `${origin}:${++sequence}`, at };
+        first = mirror.failuresAt(at) === 0;
+        failure = { id: newMember(), at };
         mirror.addFailure(failure);
       }
       if (effect && effect.cooldownUntil > at) mirror.setCooldown(model, effect.cooldownUntil);
@@ -290,6 +322,7 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
           if (failure) mirror.unsynced.push(failure);
         }),
       );
+      if (first) adoptInflight(mirror, keys);
     },
 
     ready(timeoutMs = 2000) {

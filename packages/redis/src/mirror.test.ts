@@ -25,9 +25,9 @@ describe("KeyMirror", () => {
   it("counts tries in flight against the local budget once failures are seen", () => {
     const mirror = new KeyMirror(limits);
     mirror.addFailure({ id: "a", at: 100 });
-    mirror.inflight = 1;
+    mirror.slots.add({ member: undefined });
     expect(mirror.judgeLocally(200).kind).toBe("go");
-    mirror.inflight = 2;
+    mirror.slots.add({ member: undefined });
     const verdict = mirror.judgeLocally(200);
     expect(verdict.kind).toBe("refuse");
     if (verdict.kind === "refuse") {
@@ -35,6 +35,16 @@ describe("KeyMirror", () => {
       expect(verdict.error.status).toBe(0);
       expect(verdict.error.retryAfterMs).toBe(900);
     }
+  });
+
+  it("gives slots to the tries in flight that hold none, once", () => {
+    const mirror = new KeyMirror(limits);
+    const held = { member: "a:1" };
+    mirror.slots.add(held).add({ member: undefined }).add({ member: undefined });
+    let n = 0;
+    expect(mirror.adopt(() => `b:${++n}`)).toEqual(["b:1", "b:2"]);
+    expect(mirror.adopt(() => `b:${++n}`)).toEqual([]);
+    expect(held.member).toBe("a:1");
   });
 
   it("waits out a model's cooldown; other models go", () => {

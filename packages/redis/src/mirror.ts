@@ -7,6 +7,11 @@ export interface Failure {
   readonly at: number;
 }
 
+/** A try in flight, and the budget slot (a member of the Redis set) it holds, if any. */
+export interface Slot {
+  member: string | undefined;
+}
+
 /** The limits a mirror judges by. */
 export interface MirrorLimits {
   readonly maxFailures: number;
@@ -37,7 +42,7 @@ export class KeyMirror {
   readonly cooldowns = new Map<string, number>();
   lockedUntil = 0;
   /** This process's tries in flight (counted against the budget while Redis is away). */
-  inflight = 0;
+  readonly slots = new Set<Slot>();
   /** Failures seen while Redis was away; sent with the next snapshot. */
   unsynced: Failure[] = [];
   /** The first snapshot, while it loads. */
@@ -52,6 +57,25 @@ export class KeyMirror {
       this.failures = this.failures.filter((failure) => failure.at > cutoff);
     }
     return this.failures.length;
+  }
+
+  /** This process's tries in flight. */
+  get inflight(): number {
+    return this.slots.size;
+  }
+
+  /**
+   * Gives every try in flight that holds no budget slot one (a new member name), so that Redis
+   * counts the tries sent before failures were known. Returns the new members.
+   */
+  adopt(name: () => string): string[] {
+    const members: string[] = [];
+    for (const slot of this.slots) {
+      if (slot.member !== undefined) continue;
+      slot.member = name();
+      members.push(slot.member);
+    }
+    return members;
   }
 
   addFailure(failure: Failure): void {

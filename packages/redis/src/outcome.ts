@@ -24,11 +24,15 @@ function rateLimitOf(outcome: CoordinatedOutcome, now: number): VeniceRateLimit 
  */
 export function readOutcome(outcome: CoordinatedOutcome, now: number): OutcomeEffect | undefined {
   const { status, headers, error } = outcome;
+  // Headers first: node-client parses `rateLimit` only when it is read.
   const exhausted =
-    outcome.rateLimit?.remainingRequests === 0 ||
-    headers?.get("x-ratelimit-remaining-requests")?.trim() === "0";
+    headers === undefined
+      ? outcome.rateLimit?.remainingRequests === 0
+      : headers.get("x-ratelimit-remaining-requests")?.trim() === "0";
   const budgetHeader =
-    outcome.rateLimit?.remainingFailures !== undefined || headers?.has("x-ratelimit-remaining");
+    headers === undefined
+      ? outcome.rateLimit?.remainingFailures !== undefined
+      : headers.has("x-ratelimit-remaining");
   if (status < 400 && error === undefined && !exhausted && !budgetHeader) return undefined;
 
   const failed = status >= 400 && status < 500 && status !== 429;

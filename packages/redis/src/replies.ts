@@ -2,7 +2,7 @@ import type { Failure } from "./mirror.js";
 
 /** What RESERVE answered. */
 export interface Reservation {
-  readonly status: "go" | "reserved" | "full" | "blocked";
+  readonly status: "go" | "reserved" | "full" | "blocked" | "adopted";
   readonly lockedUntil: number;
   readonly cooldownUntil: number;
   readonly failures: Failure[];
@@ -51,7 +51,7 @@ function failures(value: unknown): Failure[] {
   return pairs(value).map(([id, at]) => ({ id, at }));
 }
 
-const STATUSES = new Set(["go", "reserved", "full", "blocked"]);
+const STATUSES = new Set(["go", "reserved", "full", "blocked", "adopted"]);
 
 export function parseReservation(reply: unknown): Reservation {
   const json = object(reply);

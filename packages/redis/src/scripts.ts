@@ -25,29 +25,35 @@ end
 
 /**
  * Asks for a try while failures are in the window. ARGV: now, windowMs, maxFailures, leaseMs,
- * member, model. Reserves a budget slot unless failures + reserved slots reach maxFailures, so
- * that no number of processes can overshoot. Returns JSON `{s, l, c, f, i}`: status
- * (go | reserved | full | blocked), lock-out end, the model's cooldown end, the failures
- * `[[id, at]]`, the slots reserved.
+ * model, member ('' to only adopt), then members for tries already in flight that hold no slot
+ * yet (they were sent before failures were known). Those are always added, since they are on the
+ * wire; the new try gets a slot unless failures + slots reach maxFailures, so that no number of
+ * processes can overshoot. Returns JSON `{s, l, c, f, i}`: status (go | reserved | full | blocked
+ * | adopted), lock-out end, the model's cooldown end, the failures `[[id, at]]`, the slots held.
  */
 export const RESERVE = lua(`${READ_FAILURES}
 local now = tonumber(ARGV[1])
+local lease = tonumber(ARGV[4])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+for i = 7, #ARGV do redis.call('ZADD', KEYS[2], now + lease, ARGV[i]) end
+if #ARGV >= 7 then redis.call('PEXPIRE', KEYS[2], lease) end
 local lock = tonumber(redis.call('GET', KEYS[4]) or '0')
-local cool = tonumber(redis.call('HGET', KEYS[3], ARGV[6]) or '0')
+local cool = tonumber(redis.call('HGET', KEYS[3], ARGV[5]) or '0')
 local failures = read_failures(KEYS[1])
 local inflight = redis.call('ZCARD', KEYS[2])
 local status
-if lock > now or cool > now then
+if ARGV[6] == '' then
+  status = 'adopted'
+elseif lock > now or cool > now then
   status = 'blocked'
 elseif #failures == 0 then
   status = 'go'
 elseif #failures + inflight >= tonumber(ARGV[3]) then
   status = 'full'
 else
-  redis.call('ZADD', KEYS[2], now + tonumber(ARGV[4]), ARGV[5])
-  redis.call('PEXPIRE', KEYS[2], ARGV[4])
+  redis.call('ZADD', KEYS[2], now + lease, ARGV[6])
+  redis.call('PEXPIRE', KEYS[2], lease)
   inflight = inflight + 1
   status = 'reserved'
 end
@@ -137,8 +143,11 @@ export class RedisTimeoutError extends Error {
  */
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
+    // The check comes one event-loop turn after the timer: when the loop was blocked (a busy
+    // process), an answer that is already in the socket is read first, and is not a timeout.
     const timer = setTimeout(
-      () => reject(new RedisTimeoutError(`Redis did not answer within ${ms} ms`)),
+      () =>
+        setImmediate(() => reject(new RedisTimeoutError(`Redis did not answer within ${ms} ms`))),
       ms,
     );
     promise.then(
