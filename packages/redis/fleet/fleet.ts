@@ -36,6 +36,8 @@ export interface WorkerConfig {
   badEvery: number;
   model: string;
   maxRetries?: number;
+  /** The coordinator's Redis timeout (default 50 ms). */
+  timeoutMs?: number;
 }
 
 /** Builds the packages the workers import (dist), once; turbo's cache makes a rebuild instant. */

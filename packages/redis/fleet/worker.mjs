@@ -17,6 +17,7 @@ const coordinator = config.redisUrl
       keyPrefix: config.keyPrefix,
       maxFailures: config.maxFailures,
       windowMs: config.windowMs,
+      ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
       logger,
     })
   : undefined;

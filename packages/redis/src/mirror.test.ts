@@ -15,6 +15,14 @@ describe("KeyMirror", () => {
     expect(mirror.judge("m", 1100).kind).toBe("go");
   });
 
+  it("refuses without asking Redis once the window holds maxFailures failures", () => {
+    const mirror = new KeyMirror(limits);
+    for (const id of ["a", "b", "c"]) mirror.addFailure({ id, at: 100 });
+    const verdict = mirror.judge("m", 200);
+    expect(verdict.kind === "refuse" && verdict.error.code).toBe("TOO_MANY_FAILED_ATTEMPTS");
+    expect(verdict.kind === "refuse" && verdict.error.retryAfterMs).toBe(900);
+  });
+
   it("counts each failure once, whoever reports it", () => {
     const mirror = new KeyMirror(limits);
     mirror.addFailure({ id: "a", at: 100 });

@@ -111,7 +111,10 @@ export class KeyMirror {
       }
       this.cooldowns.delete(model);
     }
-    return this.failuresAt(now) === 0 ? GO : BUDGET;
+    const failures = this.failuresAt(now);
+    if (failures === 0) return GO;
+    // Spent: failures only leave the window with time, so Redis has nothing better to say.
+    return failures >= this.limits.maxFailures ? this.refuseBudget(now) : BUDGET;
   }
 
   /** The in-process budget: once failures are in the window, tries in flight count against it. */
