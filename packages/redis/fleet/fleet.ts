@@ -15,6 +15,8 @@ export interface WorkerSummary {
   refused: number;
   /** Good requests that did not succeed, as "CODE status". */
   lostGood: string[];
+  /** Coordination ran through Redis again when the run ended (waited for up to 10 s). */
+  resumed: boolean;
   warnings: number;
   infos: number;
   mode: string;

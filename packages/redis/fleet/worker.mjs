@@ -67,6 +67,8 @@ async function lane(end) {
 
 const end = Date.now() + config.durationMs;
 await Promise.all(Array.from({ length: config.concurrency }, () => lane(end)));
+// Coordination resumes by itself after a Redis outage: wait for it (bounded) before reporting.
+summary.resumed = coordinator ? await coordinator.ready(10_000) : false;
 summary.warnings = warnings.length;
 summary.infos = infos.length;
 summary.mode = coordinator?.mode ?? "none";
