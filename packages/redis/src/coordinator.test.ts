@@ -9,6 +9,7 @@ import {
   aTry,
   BAD_REQUEST,
   commandStats,
+  eventually,
   OK,
   recordingLogger,
   until,
@@ -107,9 +108,7 @@ describe("createRedisCoordinator", () => {
     // b hears of the failure and has its 3 tries counted in Redis.
     const inflight = () =>
       admin(redis.url, "ZCARD", `${prefixes === 0 ? "" : `test-${prefixes}:`}{k1}:inflight`);
-    await until(() => b!.commands > 1, 3000);
-    await until(() => false, 100).catch(() => undefined);
-    expect(await inflight()).toBe(3);
+    await eventually(async () => (await inflight()) === 3);
     const decisions = await Promise.all(Array.from({ length: 5 }, () => a!.acquire(aTry())));
     // 5 allowed - 1 failure - b's 3 tries in flight = 1.
     expect(decisions.filter((decision) => decision === undefined)).toHaveLength(1);
@@ -124,7 +123,9 @@ describe("createRedisCoordinator", () => {
     expect(await b!.acquire(held)).toBeUndefined();
     expect(isRefusal(await a!.acquire(aTry()))).toBe(true);
     b!.release(held, OK);
-    await until(() => false, 50).catch(() => undefined); // let the release reach Redis
+    await eventually(
+      async () => (await admin(redis.url, "ZCARD", `test-${prefixes}:{k1}:inflight`)) === 0,
+    );
     expect(await a!.acquire(aTry())).toBeUndefined();
   });
 
@@ -179,7 +180,9 @@ describe("createRedisCoordinator", () => {
     const request = aTry();
     await a!.acquire(request);
     a!.release(request, anAnswer(429, { "retry-after": "5" }, { error: "Rate limit exceeded" }));
-    await until(() => false, 50).catch(() => undefined);
+    await eventually(
+      async () => (await admin(redis.url, "EXISTS", `${keyPrefix}{k1}:cooldowns`)) === 1,
+    );
     const late = await coordinator({ keyPrefix });
     const wait = await late.acquire(aTry());
     expect(typeof wait).toBe("number");
@@ -205,7 +208,9 @@ describe("createRedisCoordinator", () => {
     const limited = aTry("abc123");
     await a!.acquire(limited);
     a!.release(limited, anAnswer(429, { "retry-after": "3" }, { error: "Rate limit exceeded" }));
-    await until(() => false, 50).catch(() => undefined);
+    await eventually(
+      async () => (await admin(redis.url, "EXISTS", "ttl-test:{abc123}:cooldowns")) === 1,
+    );
     const keys = (await admin(redis.url, "KEYS", "ttl-test:*")) as string[];
     expect(keys.sort()).toEqual([
       "ttl-test:{abc123}:cooldowns",
@@ -276,7 +281,9 @@ describe("when Redis is in trouble", () => {
     const failed = aTry();
     await a!.acquire(failed);
     a!.release(failed, BAD_REQUEST);
-    await until(() => false, 50).catch(() => undefined);
+    await eventually(
+      async () => (await admin(redis.url, "EXISTS", `test-${prefixes}:{k1}:failures`)) === 1,
+    );
     const sleeper = createClient({ url: redis.url });
     await sleeper.connect();
     const sleeping = sleeper.sendCommand(["DEBUG", "SLEEP", "0.4"]);

@@ -58,6 +58,15 @@ export async function until(check: () => boolean, timeoutMs = 3000): Promise<voi
   }
 }
 
+/** Waits until the async `check` holds (polling), failing after `timeoutMs`. */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /** A logger that records its lines. */
 export function recordingLogger() {
   const lines: Array<{ level: string; message: string; metadata: Record<string, unknown> }> = [];
