@@ -12,6 +12,7 @@ const sourceAliases = [
   ["@venice-errors/core/locales/ko", "packages/core/src/locales/ko.ts"],
   ["@venice-errors/core", "packages/core/src/index.ts"],
   ["@venice-errors/node-client", "packages/node-client/src/index.ts"],
+  ["@venice-errors/redis", "packages/redis/src/index.ts"],
   ["@venice-errors/react-hooks/sonner", "packages/react-hooks/src/sonner.tsx"],
   ["@venice-errors/react-hooks/react-hot-toast", "packages/react-hooks/src/react-hot-toast.tsx"],
   ["@venice-errors/react-hooks/tanstack-query", "packages/react-hooks/src/tanstack-query.tsx"],
@@ -51,6 +52,30 @@ export default defineConfig({
           name: "test-utils",
           root: here("packages/test-utils"),
           include: ["src/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "redis",
+          root: here("packages/redis"),
+          include: ["src/**/*.test.ts"],
+          // Each file starts its own redis-server; files run one at a time on a loaded machine.
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        // Several real processes (built packages) sharing one Redis, against the fake Venice.
+        extends: true,
+        test: {
+          name: "redis-fleet",
+          root: here("packages/redis"),
+          include: ["fleet/**/*.test.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Makes a machine that has only Node.js 20 and npm ready to build, test and run the demo:
-// the pinned pnpm, the workspace's dependencies and (for the browser tests) Debian's chromium.
+// the pinned pnpm, the workspace's dependencies, Debian's redis-server (the Redis tests) and (for
+// the browser tests) Debian's chromium.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 
@@ -36,6 +37,21 @@ if (pnpmVersion() !== pinned) {
   run("npm", ["install", "--global", `pnpm@${pinned}`]);
 }
 run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline", "--reporter=silent"]);
+
+// Debian's redis-server for the @venice-errors/redis tests (each test starts its own on a free
+// 127.0.0.1 port; no service is started or touched).
+const redisServer = process.env.REDIS_SERVER_PATH ?? "/usr/bin/redis-server";
+if (!existsSync(redisServer)) {
+  if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
+    console.log("setup: installing redis-server with apt-get");
+    run("apt-get", ["update", "-qq"]);
+    run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "redis-server"]);
+  } else {
+    console.error(
+      `setup: the Redis tests need redis-server at ${redisServer}. Install it (Debian: \`sudo apt-get install -y redis-server\`) or set REDIS_SERVER_PATH.`,
+    );
+  }
+}
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Debian's chromium for the browser tests, and a Korean font so Korean screenshots are legible.

@@ -6,7 +6,7 @@
 //     with the same, non-empty export names, and a consumer type-checks with NodeNext
 //     resolution from both an .mts (ESM) and a .cts (CJS) file.
 // Package-specific consumer snippets live in tests/consumers/<dir>.{ts,mts,cts,tsx}
-// (<dir> = core, node-client, react-hooks, test-utils); a .ts snippet is compiled twice, as
+// (<dir> = core, node-client, react-hooks, test-utils, redis); a .ts snippet is compiled twice, as
 // .mts and as .cts, so it must be valid in both (no top-level await).
 import {
   copyFileSync,
@@ -135,13 +135,17 @@ function install(pkg: PublishedPackage): Promise<Installed> {
 
 async function installFromTarball(pkg: PublishedPackage): Promise<Installed> {
   const source = manifestOf(pkg);
-  const workspaceDependencies = Object.entries(source.dependencies ?? {})
+  // Sibling packages (dependencies and peers, e.g. redis -> node-client) come from their tarballs.
+  const workspaceDependencies = [source.dependencies, source.peerDependencies]
+    .flatMap((list) => Object.entries(list ?? {}))
     .filter(([, range]) => range.startsWith("workspace:"))
     .map(([name]) => name);
   const tgzs = await Promise.all([pkg.name, ...workspaceDependencies].map(tarball));
   const peers = Object.keys(source.peerDependencies ?? {});
   const optionalPeers = peers.filter((peer) => source.peerDependenciesMeta?.[peer]?.optional);
-  const requiredPeers = peers.filter((peer) => !optionalPeers.includes(peer));
+  const requiredPeers = peers.filter(
+    (peer) => !optionalPeers.includes(peer) && !workspaceDependencies.includes(peer),
+  );
   const extras = [...requiredPeers, ...(CONSUMER_EXTRAS[pkg.dir] ?? []), "@types/node"].map(
     (dependency) => versionFor(pkg, dependency),
   );

@@ -2,6 +2,11 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import {
+  createAbuseLimit,
+  type FakeAbuseCounter,
+  type FakeAbuseLimitOptions,
+} from "./abuse-limit.js";
 import type { RateLimitHeaderOptions } from "./factories/headers.js";
 import { createIdGenerator } from "./factories/ids.js";
 import type { FakeAnswer } from "./factories/responses.js";
@@ -19,6 +24,7 @@ import {
 export type { FakeJobOptions, FakeJobOutcome } from "./jobs.js";
 export type { FakeBinaryBody, FakeMultipartBody, FakeUploadedFile } from "./request-body.js";
 
+export type { FakeAbuseCounter, FakeAbuseLimitOptions } from "./abuse-limit.js";
 export type {
   FakeVeniceErrorScript,
   FakeVeniceHandler,
@@ -51,6 +57,12 @@ export interface FakeVeniceOptions {
    * `outcome`, `expiresAfterMs`); a `{ job }` script overrides them per job.
    */
   jobs?: FakeJobOptions;
+  /**
+   * Play Venice's abuse lock-out: more than `maxFailures` failed requests (4xx other than 429) in
+   * `windowMs` -> 429 `TOO_MANY_FAILED_ATTEMPTS` with `Retry-After` for `blockMs`. Off by default
+   * (failures are still counted in `abuse`).
+   */
+  abuseLimit?: FakeAbuseLimitOptions;
 }
 
 /** A running fake Venice API. */
@@ -68,6 +80,8 @@ export interface FakeVenice {
   setHandler(handler: FakeVeniceHandler | undefined): void;
   /** Scripts still waiting in the queue. */
   pending(): number;
+  /** Failed requests per window (and the peak), lock-outs served; see `abuseLimit`. */
+  readonly abuse: FakeAbuseCounter;
   /** Clears the queue, the handler, the recorded requests and the rate-limit counters. */
   reset(): void;
   /** Stops the server, destroying open connections (also streams); resolves when closed. */
@@ -114,6 +128,7 @@ export async function startFakeVenice(options: FakeVeniceOptions = {}): Promise<
   let windowStart = clock();
   const sockets = new Set<Socket>();
   let closing = false;
+  const abuse = createAbuseLimit(options.abuseLimit, clock);
 
   /** Pending waits; `close()` ends them early so no answer is left hanging. */
   const waits = new Map<ReturnType<typeof setTimeout>, () => void>();
@@ -183,12 +198,25 @@ export async function startFakeVenice(options: FakeVeniceOptions = {}): Promise<
     if (options.latencyMs) await wait(options.latencyMs);
     const context = { ids, now, jobs, countRequest: (tokens: number) => countRequest(now, tokens) };
     let plan: FakeVenicePlan;
-    if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+    const lockedMs = abuse.lockedFor(now);
+    if (lockedMs > 0) {
+      const lockout: FakeVeniceScript = {
+        error: "TOO_MANY_FAILED_ATTEMPTS",
+        message: abuse.message,
+        retryAfter: Math.ceil(lockedMs / 1000),
+        headers: { "x-ratelimit-remaining": "0", "x-ratelimit-resets": String(lockedMs) },
+      };
+      plan = planAnswer(lockout, request, context);
+    } else if (
+      options.apiKey !== undefined &&
+      req.headers.authorization !== `Bearer ${options.apiKey}`
+    ) {
       plan = planAnswer({ error: "AUTHENTICATION_FAILED", requestId: false }, request, context);
     } else {
       const script = takeScript(request.route) ?? (await handler?.(request));
       plan = planAnswer(script, request, context);
     }
+    if (plan.kind === "answer") abuse.record(plan.answer.status, now);
     if (plan.delayMs > 0) await wait(plan.delayMs);
     if (closing || res.destroyed) return;
     if (plan.kind === "hangUp") req.socket.destroy();
@@ -260,7 +288,9 @@ export async function startFakeVenice(options: FakeVeniceOptions = {}): Promise<
       handler = next;
     },
     pending: () => queue.length,
+    abuse: abuse.counter,
     reset: () => {
+      abuse.reset();
       queue.length = 0;
       requests.length = 0;
       handler = undefined;

@@ -1,0 +1,8 @@
+export type { RedisConnection } from "./connection.js";
+export {
+  createRedisCoordinator,
+  type KeyStateView,
+  type RedisCoordinator,
+} from "./coordinator.js";
+export type { CoordinatorMode } from "./link.js";
+export type { RedisCoordinatorOptions } from "./options.js";
