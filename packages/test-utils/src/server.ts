@@ -21,10 +21,9 @@ import {
   planAnswer,
 } from "./scripts.js";
 
+export type { FakeAbuseCounter, FakeAbuseLimitOptions } from "./abuse-limit.js";
 export type { FakeJobOptions, FakeJobOutcome } from "./jobs.js";
 export type { FakeBinaryBody, FakeMultipartBody, FakeUploadedFile } from "./request-body.js";
-
-export type { FakeAbuseCounter, FakeAbuseLimitOptions } from "./abuse-limit.js";
 export type {
   FakeVeniceErrorScript,
   FakeVeniceHandler,
