@@ -36,6 +36,8 @@ export interface WorkerConfig {
   intervalMs: number;
   /** Every Nth request is invalid (400); 1 = all. 0 = none. */
   badEvery: number;
+  /** At most this many bad requests per process (default no limit). */
+  badLimit?: number;
   model: string;
   maxRetries?: number;
   /** The coordinator's Redis timeout (default 50 ms). */

@@ -42,10 +42,14 @@ const client = createVeniceClient({
 const summary = { name: config.name, ready, sent: 0, ok: 0, failed: 0, refused: 0, lostGood: [] };
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 let counter = 0;
+let badSent = 0;
 
 async function lane(end) {
   while (Date.now() < end) {
-    const bad = config.badEvery > 0 && ++counter % config.badEvery === 0;
+    const bad =
+      config.badEvery > 0 &&
+      ++counter % config.badEvery === 0 &&
+      badSent++ < (config.badLimit ?? Number.POSITIVE_INFINITY);
     summary.sent++;
     try {
       await client.request("POST", "/chat/completions", {
