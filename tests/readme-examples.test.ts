@@ -44,6 +44,23 @@ const READMES: ReadonlyArray<readonly [readme: string, home: string]> = [
   ),
 ];
 
+/**
+ * Every published entry point by name, to its built types: an example may use a sibling package
+ * (core's README shows node-client on the server) that its README's package does not depend on.
+ */
+function workspacePaths(): Record<string, string[]> {
+  const paths: Record<string, string[]> = {};
+  for (const dir of readdirSync(join(ROOT, "packages"))) {
+    const manifest = JSON.parse(readFileSync(join(ROOT, "packages", dir, "package.json"), "utf8"));
+    for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
+      const types = (target as { import?: { types?: string } }).import?.types;
+      if (!types) continue;
+      paths[manifest.name + subpath.slice(1)] = [join(ROOT, "packages", dir, types)];
+    }
+  }
+  return paths;
+}
+
 const COMPILER_OPTIONS = {
   target: "es2022",
   lib: ["es2023", "dom", "dom.iterable"],
@@ -65,7 +82,10 @@ beforeAll(async () => {
 
 describe("README code blocks", () => {
   it("finds ts/tsx blocks and only those", () => {
-    const blocks = extractBlocks("x.md", "```ts\nconst a = 1;\n```\n```sh\nls\n```\n```tsx\n<b />\n```");
+    const blocks = extractBlocks(
+      "x.md",
+      "```ts\nconst a = 1;\n```\n```sh\nls\n```\n```tsx\n<b />\n```",
+    );
     expect(blocks.map((block) => [block.lang, block.code, block.line])).toEqual([
       ["ts", "const a = 1;", 1],
       ["tsx", "<b />", 7],
@@ -86,7 +106,10 @@ describe("README code blocks", () => {
       });
       writeFileSync(
         join(dir, "tsconfig.json"),
-        JSON.stringify({ compilerOptions: COMPILER_OPTIONS, files }),
+        JSON.stringify({
+          compilerOptions: { ...COMPILER_OPTIONS, paths: workspacePaths() },
+          files,
+        }),
       );
       if (files.length === 0) return;
       const result = await run(bin("tsc"), ["-p", join(dir, "tsconfig.json")], {
@@ -99,7 +122,10 @@ describe("README code blocks", () => {
         (_whole, fence: string, row: string, column: string) =>
           `${readme}:${Number(fence) + Number(row)}:${column}`,
       );
-      expect(result.code, `${readme}: a code block does not type-check\n${report}\n${describeRun(result, 500)}`).toBe(0);
+      expect(
+        result.code,
+        `${readme}: a code block does not type-check\n${report}\n${describeRun(result, 500)}`,
+      ).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
