@@ -17,7 +17,7 @@ interface Block {
 }
 
 /** Blocks fenced as ts/tsx/typescript; other languages (sh, json) are not TypeScript. */
-export function extractBlocks(readme: string, text: string): Block[] {
+function extractBlocks(readme: string, text: string): Block[] {
   const blocks: Block[] = [];
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
