@@ -144,6 +144,35 @@ export class EventStreamReader {
     return { kind: "data", event, value: parsed.value };
   }
 
+  /**
+   * After `[DONE]`: reads what is left of the body (normally only its end) so the connection goes
+   * back to the pool, instead of cancelling a finished download (an abort, a DOMException and
+   * undici's teardown on every stream). True when the body ended within a few reads and
+   * `waitMs`; otherwise it is cancelled and the caller ends the try as failed.
+   */
+  async drain(waitMs = 1000): Promise<boolean> {
+    if (this.#ended || this.#cancelled) return this.#ended && !this.#cancelled;
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      this.#release();
+    }, waitMs);
+    (timer as { unref?: () => void }).unref?.();
+    try {
+      for (let reads = 0; reads < 4; reads++) {
+        if ((await this.#reader.read()).done) {
+          this.#ended = true;
+          return !late;
+        }
+      }
+      return false;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Stops reading and releases the connection; a pending or later `next()` ends quietly. */
   cancel(): void {
     this.#cancelled = true;
