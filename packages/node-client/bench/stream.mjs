@@ -149,11 +149,12 @@ async function main() {
     });
     return [events, first];
   }
-  /** `count` streams, `inFlight` at a time; returns [events, ms, first-chunk times]. */
+  /** `count` streams, `inFlight` at a time; returns [events, ms, first-chunk times, client CPU µs per event]. */
   async function batch(run, kind, count, inFlight) {
     let next = 0;
     let events = 0;
     const firsts = [];
+    const cpu = process.cpuUsage();
     const start = performance.now();
     const worker = async () => {
       while (next++ < count) {
@@ -163,7 +164,9 @@ async function main() {
       }
     };
     await Promise.all(Array.from({ length: inFlight }, worker));
-    return [events, performance.now() - start, firsts];
+    const ms = performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    return [events, ms, firsts, (used.user + used.system) / events];
   }
   const median = (values) => {
     const sorted = [...values].sort((a, b) => a - b);
@@ -175,15 +178,22 @@ async function main() {
     await batch(run, "long", 2, 1);
     await batch(run, "short", 200, IN_FLIGHT);
   }
-  const results = new Map(contenders.map(([name]) => [name, { long: [], short: [], ttfc: [] }]));
+  const results = new Map(
+    contenders.map(([name]) => [
+      name,
+      { long: [], short: [], ttfc: [], longCpu: [], shortCpu: [] },
+    ]),
+  );
   for (let round = 0; round < ROUNDS; round++) {
     const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]);
     for (const [name, run] of order) {
       const result = results.get(name);
-      const [longEvents, longMs] = await batch(run, "long", 3, 1);
+      const [longEvents, longMs, , longCpu] = await batch(run, "long", 3, 1);
       result.long.push(longEvents / (longMs / 1000));
-      const [shortEvents, shortMs, firsts] = await batch(run, "short", 400, IN_FLIGHT);
+      result.longCpu.push(longCpu);
+      const [shortEvents, shortMs, firsts, shortCpu] = await batch(run, "short", 400, IN_FLIGHT);
       result.short.push(shortEvents / (shortMs / 1000));
+      result.shortCpu.push(shortCpu);
       result.ttfc.push(median(firsts));
     }
   }
@@ -213,20 +223,22 @@ async function main() {
       `medians of ${ROUNDS} interleaved rounds (long: 3 streams of ${LONG} events, one at a time; short: 400 streams of ${SHORT} events, ${IN_FLIGHT} in flight)\n`,
   );
   console.log(
-    "| contender | long events/s | vs floor | short events/s | vs floor | first chunk ms (short, p50) | heap MB: before → +1,000 → +2,000 streams |",
+    "| contender | long events/s | vs floor | client CPU µs/event | vs floor | short events/s | vs floor | client CPU µs/event | vs floor | first chunk ms (short, p50) | heap MB: before → +1,000 → +2,000 streams |",
   );
-  console.log("|---|---:|---:|---:|---:|---:|---|");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   for (const [name] of contenders) {
     const r = results.get(name);
     const [before, after1k, after2k] = heaps.get(name);
     console.log(
       `| ${name} | ${Math.round(median(r.long))} (${spread(r.long)}) | ${(median(floor.long) / median(r.long)).toFixed(2)}× | ` +
+        `${median(r.longCpu).toFixed(2)} | ${(median(r.longCpu) / median(floor.longCpu)).toFixed(2)}× | ` +
         `${Math.round(median(r.short))} (${spread(r.short)}) | ${(median(floor.short) / median(r.short)).toFixed(2)}× | ` +
+        `${median(r.shortCpu).toFixed(2)} | ${(median(r.shortCpu) / median(floor.shortCpu)).toFixed(2)}× | ` +
         `${median(r.ttfc).toFixed(2)} | ${before.toFixed(2)} → ${after1k.toFixed(2)} → ${after2k.toFixed(2)} |`,
     );
   }
   console.log(
-    "\n`vs floor`: time per event relative to raw fetch + eventsource-parser + JSON.parse (1.00× = as fast; lower is better). ± is the widest round's distance from the median.",
+    "\n`vs floor`: time (or client CPU) per event relative to raw fetch + eventsource-parser + JSON.parse (1.00× = as fast; lower is better). ± is the widest round's distance from the median. On a loaded machine the CPU columns are the steadier ones.",
   );
   child.disconnect();
   child.kill();
