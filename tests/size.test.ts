@@ -127,11 +127,12 @@ describe("size budgets (.size-limit.json, min+gzip)", () => {
       expect.arrayContaining(["react", "react-dom", "@venice-errors/core", "react/jsx-runtime"]),
     );
     // The whole English-only app, core included. Issue 16 asks for 12 KB; it was 15.7 KB with
-    // both languages, 13.48 KB with English only: toVeniceError 8.15 + formatVeniceError and the
-    // English texts 2.48 + hooks, toaster and stylesheet 3.07. This budget keeps it there.
+    // both languages and measures 14.43 KB with English only after issue 11's hardening:
+    // toVeniceError 9.15 + formatVeniceError and the English texts 2.57 + hooks, toaster and
+    // stylesheet 3.07 (less what they share). This budget keeps it there.
     const app = find("packages/react-hooks/dist/index.js", HOOKS);
     expect(app, "a budget for the English-only React app with core").toBeDefined();
-    expect(app?.limit).toBe("13.6 KB");
+    expect(app?.limit).toBe("14.5 KB");
     expect(app?.ignore).toEqual(["react", "react-dom", "react/jsx-runtime"]);
   });
 

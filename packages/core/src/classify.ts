@@ -1,4 +1,10 @@
-import { catalog, isVeniceErrorCode, VENICE_ERROR_CODES, type VeniceErrorCode } from "./catalog.js";
+import {
+  ALL_VENICE_ERROR_CODES,
+  catalog,
+  isVeniceErrorCode,
+  VENICE_ERROR_CODES,
+  type VeniceErrorCode,
+} from "./catalog.js";
 import type { HeaderReader } from "./headers.js";
 
 /** How a code was decided: a structured field, the message text, the HTTP status, or a client-side failure. */
@@ -121,17 +127,18 @@ export const KEYWORD_RULES: readonly KeywordRule[] = [
   [[409], /consent|terms/, "CONSENT_REQUIRED"],
 ];
 
-const STATUS_DEFAULTS: Readonly<Record<number, VeniceErrorCode>> = {
-  400: "INVALID_REQUEST",
-  401: "AUTHENTICATION_FAILED",
-  402: "INSUFFICIENT_BALANCE",
-  403: "UNAUTHORIZED",
-  410: "RESOURCE_RETIRED",
-  413: "PAYLOAD_TOO_LARGE",
-  415: "INVALID_CONTENT_TYPE",
-  429: "RATE_LIMIT_EXCEEDED",
-  504: "REQUEST_TIMEOUT",
-};
+/**
+ * Statuses that decide a code alone: each maps to the first catalog code with that status
+ * (400 INVALID_REQUEST, 401 AUTHENTICATION_FAILED, 402 INSUFFICIENT_BALANCE, 403 UNAUTHORIZED,
+ * 410 RESOURCE_RETIRED, 413 PAYLOAD_TOO_LARGE, 415 INVALID_CONTENT_TYPE, 429 RATE_LIMIT_EXCEEDED,
+ * 504 REQUEST_TIMEOUT). Other statuses (404, 500, ...) have several codes and no default.
+ */
+const STATUS_DEFAULTS = new Map(
+  [400, 401, 402, 403, 410, 413, 415, 429, 504].map((status) => [
+    status,
+    ALL_VENICE_ERROR_CODES.find((code) => catalog[code].status === status),
+  ]),
+);
 
 /** The error object of a body: `error` when it is an object, or `response.error` of a `response.failed` event. */
 export function errorObject(body: Json): Json | undefined {
@@ -267,6 +274,6 @@ export function classify(
   }
   const byType = type === undefined ? undefined : codeFromField(type);
   if (byType) return { code: byType, matchedBy: "code-field", serverCode, serverMessage };
-  const byStatus = effectiveStatus === undefined ? undefined : STATUS_DEFAULTS[effectiveStatus];
+  const byStatus = STATUS_DEFAULTS.get(effectiveStatus as number);
   return { code: byStatus ?? "UNKNOWN_ERROR", matchedBy: "status", serverCode, serverMessage };
 }

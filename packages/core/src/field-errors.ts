@@ -1,11 +1,9 @@
+import { isRecord } from "./classify.js";
+
 /** Field errors keyed by dotted path (`"messages.0.content"`); `""` holds errors about the whole request. */
 export type VeniceFieldErrors = Record<string, string[]>;
 
 type Issue = { path?: unknown; message?: unknown; code?: unknown; [key: string]: unknown };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function add(into: Map<string, string[]>, path: string, message: string) {
   const list = into.get(path);

@@ -241,18 +241,11 @@ export class VeniceError extends Error {
   get entry(): VeniceCatalogEntry {
     return catalog[this.code];
   }
-  get category(): VeniceErrorCategory {
-    return catalog[this.code].category;
-  }
-  get userAction(): VeniceUserAction {
-    return catalog[this.code].userAction;
-  }
-  get logLevel(): VeniceLogLevel {
-    return catalog[this.code].logLevel;
-  }
-  get docsUrl(): string {
-    return catalog[this.code].docsUrl;
-  }
+  // The row's category, userAction, logLevel and docsUrl: getters on the prototype (see below).
+  declare readonly category: VeniceErrorCategory;
+  declare readonly userAction: VeniceUserAction;
+  declare readonly logLevel: VeniceLogLevel;
+  declare readonly docsUrl: string;
 
   /** True for `VeniceError`s of any copy of this package (checks a `Symbol.for` brand, not the class). */
   static isInstance(value: unknown): value is VeniceError {
@@ -291,6 +284,15 @@ for (const [key, value] of [
   [BRAND, true],
 ] as const) {
   Object.defineProperty(VeniceError.prototype, key, { value, writable: true, configurable: true });
+}
+// The catalog row's fields, read through the code (one getter each, not four copies).
+for (const key of ["category", "userAction", "logLevel", "docsUrl"] as const) {
+  Object.defineProperty(VeniceError.prototype, key, {
+    get(this: VeniceError) {
+      return catalog[this.code][key];
+    },
+    configurable: true,
+  });
 }
 
 /** True for a `VeniceError` from any copy of this package. */

@@ -130,18 +130,60 @@ export class EventStreamReader {
    * cancelled. Throws a `VeniceError`: the in-band error, STREAM_INTERRUPTED for a cut, ABORTED,
    * CLIENT_TIMEOUT, or INVALID_RESPONSE (not JSON, or an event over `maxEventBytes`).
    */
-  async next(): Promise<StreamItem | undefined> {
-    const event = await this.#nextEvent();
-    if (event === undefined) return undefined;
+  next(): Promise<StreamItem | undefined> {
+    // Most events were already parsed from the last chunk: hand them out without an extra await.
+    if (this.#index < this.#queue.length) return this.#item(this.#take());
+    return this.#nextEvent().then((event) => (event === undefined ? undefined : this.#item(event)));
+  }
+
+  #item(event: SseEvent): Promise<StreamItem> {
     this.#try.touch();
     const parsed = parseEvent(event, this.headers, this.#port.secrets, this.#port.now());
     if (parsed.kind === "error") {
       this.#release();
       this.#port.failure(parsed.error);
-      throw parsed.error;
+      return Promise.reject(parsed.error);
     }
-    if (parsed.kind === "done") return { kind: "done", event };
-    return { kind: "data", event, value: parsed.value };
+    return Promise.resolve(
+      parsed.kind === "done"
+        ? { kind: "done", event }
+        : { kind: "data", event, value: parsed.value },
+    );
+  }
+
+  #take(): SseEvent {
+    const event = this.#queue[this.#index++]!;
+    if (event.event !== undefined) this.#named = true;
+    return event;
+  }
+
+  /**
+   * After `[DONE]`: reads what is left of the body (normally only its end) so the connection goes
+   * back to the pool, instead of cancelling a finished download (an abort, a DOMException and
+   * undici's teardown on every stream). True when the body ended within a few reads and
+   * `waitMs`; otherwise it is cancelled and the caller ends the try as failed.
+   */
+  async drain(waitMs = 1000): Promise<boolean> {
+    if (this.#ended || this.#cancelled) return this.#ended && !this.#cancelled;
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      this.#release();
+    }, waitMs);
+    (timer as { unref?: () => void }).unref?.();
+    try {
+      for (let reads = 0; reads < 4; reads++) {
+        if ((await this.#reader.read()).done) {
+          this.#ended = true;
+          return !late;
+        }
+      }
+      return false;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Stops reading and releases the connection; a pending or later `next()` ends quietly. */
@@ -176,9 +218,7 @@ export class EventStreamReader {
       }
       this.#index = 0;
     }
-    const event = this.#queue[this.#index++]!;
-    if (event.event !== undefined) this.#named = true;
-    return event;
+    return this.#take();
   }
 
   /** An event outgrew `maxEventBytes`: stop reading (the rest is not downloaded) and fail. */

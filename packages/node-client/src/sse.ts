@@ -136,8 +136,9 @@ export class SseParser {
     if (line.charCodeAt(0) === 58 /* ":" comment */) return;
     const colon = line.indexOf(":");
     const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? "" : line.slice(colon + 1);
-    if (value.charCodeAt(0) === 32) value = value.slice(1);
+    // One slice for the value: the single space after the colon is skipped by index.
+    const value =
+      colon === -1 ? "" : line.slice(line.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);
     if (field === "data") {
       this.#data.push(value);
       this.#dataLength += value.length + 1;

@@ -51,6 +51,40 @@ describe("streaming", () => {
     expect(result).toEqual({ text: "Hello world", error: undefined });
   });
 
+  it("after [DONE], reads the body to its end: no abort, and the connection serves the next stream", async () => {
+    const sockets = new Set<unknown>();
+    const raw = await startRawServer(async (req, res) => {
+      sockets.add(req.socket);
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write(
+        `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: "a" } }] })}\n\n`,
+      );
+      res.write("data: [DONE]\n\n");
+      // The body ends a moment after [DONE]: cancelling it instead would close the connection.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      res.end();
+    });
+    const signals: AbortSignal[] = [];
+    const recordingFetch: typeof fetch = (input, init) => {
+      if (init?.signal) signals.push(init.signal);
+      return fetch(input, init);
+    };
+    try {
+      const venice = client({ baseURL: raw.url, fetch: recordingFetch });
+      for (let i = 0; i < 3; i++) {
+        const chat = await venice.chat.completions.create({ model: "m", messages, stream: true });
+        expect(await drain(chat)).toEqual({ text: "a", error: undefined });
+        // The loop ended at [DONE]; the body's end follows, and with it the connection is free.
+        await new Promise((resolve) => setTimeout(resolve, 80));
+      }
+      expect(signals).toHaveLength(3);
+      expect(signals.filter((signal) => signal.aborted)).toEqual([]);
+      expect(sockets.size).toBe(1);
+    } finally {
+      await raw.close();
+    }
+  });
+
   it("handles \\r\\n line ends and events split anywhere, also inside a UTF-8 character", async () => {
     const events = [
       ": comment\r\n",

@@ -101,8 +101,8 @@ export class VeniceStream<T> implements AsyncIterable<T> {
 
   async *#events(): AsyncGenerator<T, void, undefined> {
     const { reader, first } = this.#opened;
+    let item: StreamItem | undefined = first;
     try {
-      let item: StreamItem | undefined = first;
       while (item !== undefined && item.kind === "data") {
         yield item.value as T;
         try {
@@ -112,8 +112,19 @@ export class VeniceStream<T> implements AsyncIterable<T> {
         }
       }
     } finally {
-      this.abort();
+      if (item?.kind === "done") this.#finish();
+      else this.abort();
     }
+  }
+
+  /** A clean `[DONE]`: the try ends now, and the rest of the body is read rather than torn down. */
+  #finish(): void {
+    const { reader, attempt } = this.#opened;
+    attempt.release();
+    attempt.end(attempt.answerOutcome());
+    void reader.drain().then((clean) => {
+      if (!clean) attempt.cancel();
+    });
   }
 
   #fail(error: VeniceError): VeniceError {
