@@ -1,5 +1,5 @@
 import { isVeniceError, VeniceError } from "@venice-errors/core";
-import { readMedia, type VeniceBinary } from "./answers.js";
+import { readJson, readMedia, type VeniceBinary } from "./answers.js";
 import type { AnswerReader, VeniceCaller } from "./caller.js";
 import { clientError, errorFromAnswer, headersForError } from "./errors.js";
 import type { VeniceRequestOptions } from "./options.js";
@@ -184,4 +184,58 @@ export function requestOptionsOf(options: JobOptions): VeniceRequestOptions {
     ...rest
   } = options;
   return rest;
+}
+
+/** The four job calls Venice offers for one kind of media (`/audio/*`, `/video/*`). */
+export interface JobResource<Params, Queued extends JobRef & { download_url?: string }> {
+  queue(params: Params, options?: VeniceRequestOptions): Promise<Queued>;
+  retrieve(params: JobRetrieveParams, options?: VeniceRequestOptions): Promise<JobRetrieveResult>;
+  complete(params: JobRef, options?: VeniceRequestOptions): Promise<{ success: boolean }>;
+  generate(params: Params, options?: JobOptions): Promise<JobResult>;
+}
+
+/**
+ * Queue (paid work: a generation request), retrieve (the media or its status), complete, and
+ * `generate` (queue, then poll until done) for one kind of media.
+ */
+export function createJobResource<Params, Queued extends JobRef & { download_url?: string }>(
+  caller: VeniceCaller,
+  kind: "audio" | "video",
+  mediaTypes: string,
+): JobResource<Params, Queued> {
+  const jobs: JobResource<Params, Queued> = {
+    queue: (params, options = {}) =>
+      caller.call(
+        "POST",
+        `/${kind}/queue`,
+        { ...options, body: params, generation: true },
+        readJson,
+      ) as Promise<Queued>,
+    retrieve: (params, options = {}) =>
+      caller.call(
+        "POST",
+        `/${kind}/retrieve`,
+        { ...options, body: params, accept: `${mediaTypes}, application/json` },
+        jobReader(caller),
+      ),
+    complete: (params, options = {}) =>
+      caller.call("POST", `/${kind}/complete`, { ...options, body: params }, readJson) as Promise<{
+        success: boolean;
+      }>,
+    async generate(params, options = {}) {
+      const requestOptions = requestOptionsOf(options);
+      const queued = await jobs.queue(params, requestOptions);
+      options.onQueued?.(queued);
+      const ref: JobRetrieveParams = { model: queued.model, queue_id: queued.queue_id };
+      if (options.deleteMediaOnCompletion) ref.delete_media_on_completion = true;
+      const done = await pollJob(caller, () => jobs.retrieve(ref, requestOptions), options);
+      return {
+        model: queued.model,
+        queueId: queued.queue_id,
+        media: done.media,
+        downloadUrl: queued.download_url,
+      };
+    },
+  };
+  return jobs;
 }

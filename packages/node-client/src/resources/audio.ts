@@ -8,14 +8,12 @@ import {
 } from "../answers.js";
 import type { AnswerReader, VeniceCaller } from "../caller.js";
 import {
+  createJobResource,
   type JobOptions,
   type JobRef,
   type JobResult,
   type JobRetrieveParams,
   type JobRetrieveResult,
-  jobReader,
-  pollJob,
-  requestOptionsOf,
 } from "../jobs.js";
 import type { VeniceRequestOptions } from "../options.js";
 import { toFormData, type VeniceUpload } from "../uploads.js";
@@ -139,38 +137,7 @@ export function createAudio(caller: VeniceCaller): VeniceAudio {
         );
       }) as VeniceAudio["transcriptions"]["create"],
     },
-    queue: (params, options = {}) =>
-      caller.call(
-        "POST",
-        "/audio/queue",
-        { ...options, body: params, generation: true },
-        readJson,
-      ) as Promise<AudioQueueResponse>,
-    retrieve: (params, options = {}) =>
-      caller.call(
-        "POST",
-        "/audio/retrieve",
-        { ...options, body: params, accept: "audio/*, application/json" },
-        jobReader(caller),
-      ),
-    complete: (params, options = {}) =>
-      caller.call("POST", "/audio/complete", { ...options, body: params }, readJson) as Promise<{
-        success: boolean;
-      }>,
-    async generate(params, options = {}) {
-      const requestOptions = requestOptionsOf(options);
-      const queued = await audio.queue(params, requestOptions);
-      options.onQueued?.(queued);
-      const ref: JobRetrieveParams = { model: queued.model, queue_id: queued.queue_id };
-      if (options.deleteMediaOnCompletion) ref.delete_media_on_completion = true;
-      const done = await pollJob(caller, () => audio.retrieve(ref, requestOptions), options);
-      return {
-        model: queued.model,
-        queueId: queued.queue_id,
-        media: done.media,
-        downloadUrl: undefined,
-      };
-    },
+    ...createJobResource<AudioQueueParams, AudioQueueResponse>(caller, "audio", "audio/*"),
   };
   return audio;
 }

@@ -1,14 +1,11 @@
-import { readJson } from "../answers.js";
 import type { VeniceCaller } from "../caller.js";
 import {
+  createJobResource,
   type JobOptions,
   type JobRef,
   type JobResult,
   type JobRetrieveParams,
   type JobRetrieveResult,
-  jobReader,
-  pollJob,
-  requestOptionsOf,
 } from "../jobs.js";
 import type { VeniceRequestOptions } from "../options.js";
 
@@ -57,39 +54,5 @@ export interface VeniceVideo {
 }
 
 export function createVideo(caller: VeniceCaller): VeniceVideo {
-  const video: VeniceVideo = {
-    queue: (params, options = {}) =>
-      caller.call(
-        "POST",
-        "/video/queue",
-        { ...options, body: params, generation: true },
-        readJson,
-      ) as Promise<VideoQueueResponse>,
-    retrieve: (params, options = {}) =>
-      caller.call(
-        "POST",
-        "/video/retrieve",
-        { ...options, body: params, accept: "video/mp4, application/json" },
-        jobReader(caller),
-      ),
-    complete: (params, options = {}) =>
-      caller.call("POST", "/video/complete", { ...options, body: params }, readJson) as Promise<{
-        success: boolean;
-      }>,
-    async generate(params, options = {}) {
-      const requestOptions = requestOptionsOf(options);
-      const queued = await video.queue(params, requestOptions);
-      options.onQueued?.(queued);
-      const ref: JobRetrieveParams = { model: queued.model, queue_id: queued.queue_id };
-      if (options.deleteMediaOnCompletion) ref.delete_media_on_completion = true;
-      const done = await pollJob(caller, () => video.retrieve(ref, requestOptions), options);
-      return {
-        model: queued.model,
-        queueId: queued.queue_id,
-        media: done.media,
-        downloadUrl: queued.download_url,
-      };
-    },
-  };
-  return video;
+  return createJobResource<VideoQueueParams, VideoQueueResponse>(caller, "video", "video/mp4");
 }
