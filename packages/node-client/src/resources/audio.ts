@@ -1,7 +1,6 @@
 import {
   readBinary,
   readBodyStream,
-  readJson,
   readJsonOrText,
   type VeniceBinary,
   type VeniceBodyStream,
