@@ -1,9 +1,9 @@
 // The demo's HTTP server: the built page plus a small JSON/SSE API over node-client.
 import { createServer } from "node:http";
-import { toVeniceError } from "@venice-errors/core";
 import { createCallLog } from "./call-log.js";
-import { chatParams, relayChat, relayStatus } from "./chat.js";
+import { chatParams, relayChat } from "./chat.js";
 import { HttpError, readJson, sendJson, serveStatic } from "./http.js";
+import { sendVeniceError, veniceErrorOf } from "./relay.js";
 import { scriptsFor } from "./scenarios.js";
 
 /**
@@ -70,8 +70,7 @@ async function handle(req, res, options, callLog, state) {
           .map((/** @type {{ id: string }} */ model) => ({ id: model.id }));
         return sendJson(res, 200, { models });
       } catch (thrown) {
-        const error = toVeniceError(thrown, secrets ? { secrets } : undefined);
-        return sendJson(res, relayStatus(error), error.toJSON());
+        return sendVeniceError(res, veniceErrorOf(thrown, secrets));
       }
     case "POST /api/chat": {
       const body = await readJson(req);

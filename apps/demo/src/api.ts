@@ -1,4 +1,9 @@
-import type { SerializedVeniceError, VeniceAttempt, VeniceRateLimit } from "@venice-errors/core";
+import {
+  parseVeniceError,
+  toVeniceError,
+  type VeniceAttempt,
+  type VeniceRateLimit,
+} from "@venice-errors/core";
 
 export interface ChatMessage {
   role: "user" | "assistant";
@@ -35,24 +40,18 @@ export interface DemoStatus {
   now: number;
 }
 
-/** True for the backend's relay of `VeniceError.toJSON()` (not one of the demo's own errors). */
-export function isSerializedVeniceError(value: unknown): value is SerializedVeniceError {
-  return (value as { name?: unknown } | null)?.name === "VeniceError";
-}
-
-/** Thrown for a failed call: carries the backend's relay of `VeniceError.toJSON()`. */
-export class RelayedError extends Error {
-  constructor(
-    readonly json: SerializedVeniceError | { message: string },
-    readonly midStream: boolean,
-  ) {
-    super(json.message);
-  }
+/**
+ * The backend's answer, or the `VeniceError` it relayed (`veniceErrorResponse` on the server,
+ * `parseVeniceError` here: the same code, status, wait, request id and field errors).
+ */
+export async function okOrVeniceError(response: Response): Promise<Response> {
+  if (!response.ok) throw await parseVeniceError(response);
+  return response;
 }
 
 /**
  * Sends a chat (or a Failure lab scenario) and calls `onDelta` for each streamed token.
- * Resolves when the reply is complete; rejects with a `RelayedError` when it fails.
+ * Resolves when the reply is complete; rejects with the relayed `VeniceError` when it fails.
  */
 export async function streamChat(
   request: ChatRequest,
@@ -66,14 +65,12 @@ export async function streamChat(
     body: JSON.stringify(request),
     signal,
   });
-  if (!response.ok || !response.body) {
-    const json = await response.json().catch(() => ({ message: response.statusText }));
-    throw new RelayedError(json, false);
-  }
-  for await (const event of readEvents(response.body)) {
+  const { body } = await okOrVeniceError(response);
+  if (!body) throw toVeniceError({ status: response.status, body: "" });
+  for await (const event of readEvents(body)) {
     if (event.name === "delta") onDelta((event.data as { text: string }).text);
-    else if (event.name === "error")
-      throw new RelayedError(event.data as SerializedVeniceError, true);
+    // `veniceStreamErrorText` on the server: `{"error": <toJSON()>}`, status 200 (in-stream).
+    else if (event.name === "error") throw toVeniceError(event.data);
   }
 }
 
