@@ -3,12 +3,13 @@ import { createServer } from "node:http";
 import { createCallLog } from "./call-log.js";
 import { chatParams, relayChat } from "./chat.js";
 import { HttpError, readJson, sendJson, serveStatic } from "./http.js";
+import { MEDIA_KINDS, relayMedia } from "./media.js";
 import { sendVeniceError, veniceErrorOf } from "./relay.js";
-import { scriptsFor } from "./scenarios.js";
+import { MEDIA_SCENARIOS, scriptsFor } from "./scenarios.js";
 
 /**
  * @typedef {{
- *   client: { chat: { completions: { create: Function } }, models: { list: Function }, rateLimits?: unknown },
+ *   client: { chat: { completions: { create: Function } }, models: { list: Function }, rateLimits?: unknown } & import("./media.js").MediaClient,
  *   createLabClient?: () => DemoServerOptions["client"],
  *   lab?: ReturnType<typeof import("./lab-scripts.js").createLabScripts>,
  *   mode: "fake" | "live",
@@ -102,6 +103,33 @@ async function handle(req, res, options, callLog, state) {
           abortAfterMs: plan.abortAfterMs,
           secrets,
         });
+      } finally {
+        lab.clear();
+      }
+    }
+    case "POST /api/image":
+    case "POST /api/speech":
+    case "POST /api/video": {
+      const kind = /** @type {keyof typeof MEDIA_KINDS} */ (pathname.slice(5));
+      const body = await readJson(req);
+      const scenario = typeof body.scenario === "string" ? body.scenario : undefined;
+      if (scenario === undefined) {
+        state.lastClient = client;
+        return relayMedia({ kind, client, body, res, callLog, secrets });
+      }
+      const plan = Object.hasOwn(MEDIA_SCENARIOS, scenario)
+        ? MEDIA_SCENARIOS[/** @type {keyof typeof MEDIA_SCENARIOS} */ (scenario)]
+        : undefined;
+      if (options.mode !== "fake" || !options.lab) {
+        throw new HttpError(409, "Scenarios only run against the built-in fake Venice server.");
+      }
+      if (plan?.kind !== kind) throw new HttpError(400, `Unknown ${kind} scenario: ${scenario}`);
+      const { lab } = options;
+      lab.replace(plan.scripts());
+      const labClient = options.createLabClient?.() ?? client;
+      state.lastClient = labClient;
+      try {
+        return await relayMedia({ kind, client: labClient, body, res, callLog, scenario, secrets });
       } finally {
         lab.clear();
       }

@@ -51,7 +51,7 @@ describe("demo backend against the built-in fake Venice", () => {
     };
     expect(json).toMatchObject({ code: "RATE_LIMIT_EXCEEDED", retryAfterMs: 20_000 });
     expect(json.attempts.map((a: { status: number }) => a.status)).toEqual([429, 429]);
-    expect(json.attempts[1].waitedMs).toBe(1000);
+    expect(json.attempts[1]?.waitedMs).toBe(1000);
   });
 
   it("ends a stream that fails mid-way with an error event", async () => {
