@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import { createCallLog } from "./call-log.js";
 import { chatParams, relayChat } from "./chat.js";
 import { HttpError, readJson, sendJson, serveStatic } from "./http.js";
-import { MEDIA_KINDS, relayMedia } from "./media.js";
+import { relayMedia } from "./media.js";
 import { sendVeniceError, veniceErrorOf } from "./relay.js";
 import { MEDIA_SCENARIOS, scriptsFor } from "./scenarios.js";
 
@@ -110,7 +110,7 @@ async function handle(req, res, options, callLog, state) {
     case "POST /api/image":
     case "POST /api/speech":
     case "POST /api/video": {
-      const kind = /** @type {keyof typeof MEDIA_KINDS} */ (pathname.slice(5));
+      const kind = /** @type {keyof typeof import("./media.js").MEDIA_KINDS} */ (pathname.slice(5));
       const body = await readJson(req);
       const scenario = typeof body.scenario === "string" ? body.scenario : undefined;
       if (scenario === undefined) {

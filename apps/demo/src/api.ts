@@ -96,6 +96,32 @@ async function* readEvents(body: ReadableStream<Uint8Array>) {
   }
 }
 
+/** The media examples: each one a backend route (`POST /api/image`, …). */
+export type MediaKind = "image" | "speech" | "video";
+
+export interface MediaRequest {
+  prompt?: string;
+  text?: string;
+  voice?: string;
+  /** A Failure lab scenario: the backend scripts the fake Venice server first. */
+  scenario?: string;
+}
+
+/** Asks the backend for media: resolves to its bytes, rejects with the relayed `VeniceError`. */
+export async function fetchMedia(
+  kind: MediaKind,
+  request: MediaRequest,
+  signal?: AbortSignal,
+): Promise<Blob> {
+  const response = await fetch(`/api/${kind}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(request),
+    signal,
+  });
+  return (await okOrVeniceError(response)).blob();
+}
+
 export async function fetchStatus(): Promise<DemoStatus> {
   const response = await fetch("/api/status", { cache: "no-store" });
   return (await response.json()) as DemoStatus;
