@@ -2,6 +2,7 @@
 import { createServer } from "node:http";
 import { createCallLog } from "./call-log.js";
 import { chatParams, relayChat } from "./chat.js";
+import { fleetOverview, instanceView } from "./fleet-view.js";
 import { HttpError, readJson, sendJson, serveStatic } from "./http.js";
 import { relayMedia } from "./media.js";
 import { sendVeniceError, veniceErrorOf } from "./relay.js";
@@ -17,6 +18,7 @@ import { MEDIA_SCENARIOS, scriptsFor } from "./scenarios.js";
  *   maxRetries: number,
  *   callLog?: ReturnType<typeof createCallLog>,
  *   secrets?: string[],
+ *   fleet?: import("./fleet-view.js").FleetMember,
  * }} DemoServerOptions
  */
 
@@ -61,8 +63,24 @@ async function handle(req, res, options, callLog, state) {
         scenarios: options.mode === "fake",
         rateLimits: state.rateLimits ?? null,
         lastCall: callLog.last() ?? null,
+        fleet: options.fleet?.name ?? null,
         now: Date.now(),
       });
+    case "GET /api/fleet":
+    case "GET /api/fleet/instance":
+      if (!options.fleet) {
+        throw new HttpError(
+          404,
+          "Not a fleet: start one with `pnpm --filter @venice-errors/demo fleet`.",
+        );
+      }
+      return sendJson(
+        res,
+        200,
+        pathname === "/api/fleet"
+          ? await fleetOverview(options.fleet, callLog)
+          : instanceView(options.fleet, callLog),
+      );
     case "GET /api/models":
       try {
         const list = await client.models.list();
