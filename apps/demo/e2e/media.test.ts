@@ -56,6 +56,8 @@ describe("the Studio in Chromium", () => {
           ?.naturalWidth === 256,
     );
     expect(await toasts(page).count()).toBe(0);
+    // Not a fleet: no Fleet panel.
+    expect(await page.getByTestId("fleet").count()).toBe(0);
     await page.getByTestId("attempts").getByText("200").first().waitFor();
     await image.scrollIntoViewIfNeeded();
     await screenshot(page, "10-studio-image-1280");

@@ -3,13 +3,14 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { fetchModels } from "./api";
 import { ChatPanel } from "./components/ChatPanel";
 import { FailureLab, MEDIA_SCENARIOS } from "./components/FailureLab";
+import { FleetPanel } from "./components/FleetPanel";
 import { Header } from "./components/Header";
 import { StatusPanel } from "./components/StatusPanel";
 import { Studio } from "./components/Studio";
 import { type Locale, LocaleContext, TEXTS, useTexts, VENICE_TEXTS } from "./i18n";
 import { useChat } from "./use-chat";
 import { useMedia } from "./use-media";
-import { useDemoStatus } from "./use-status";
+import { useDemoStatus, useFleet } from "./use-status";
 
 const FALLBACK_MODELS = ["venice-uncensored", "llama-3.3-70b", "qwen3-235b"];
 
@@ -42,6 +43,7 @@ function Page({ onLocale }: { onLocale: (locale: Locale) => void }) {
   const video = useMedia("video");
   const busy = chat.busy || image.busy || speech.busy || video.busy;
   const status = useDemoStatus(busy);
+  const fleet = useFleet(Boolean(status?.fleet));
   const [models, setModels] = useState<string[]>(FALLBACK_MODELS);
   const [model, setModel] = useState(FALLBACK_MODELS[0]!);
   const [temperature, setTemperature] = useState(0.7);
@@ -95,6 +97,7 @@ function Page({ onLocale }: { onLocale: (locale: Locale) => void }) {
             }}
           />
           <StatusPanel status={status} />
+          {fleet && <FleetPanel fleet={fleet} />}
         </aside>
       </main>
     </div>

@@ -37,7 +37,37 @@ export interface DemoStatus {
   scenarios: boolean;
   rateLimits: VeniceRateLimit | null;
   lastCall: CallRecord | null;
+  /** This instance's name in fleet mode (`pnpm --filter @venice-errors/demo fleet`), else null. */
+  fleet: string | null;
   now: number;
+}
+
+/** One fleet instance's view of the shared key (`GET /api/fleet`). */
+export interface FleetInstance {
+  instance: string;
+  unreachable?: boolean;
+  coordinator?: {
+    kind: "redis" | "in-process";
+    mode: "redis" | "local";
+    maxFailures: number;
+    windowMs: number;
+    failures?: number;
+    cooldowns?: Record<string, number>;
+    lockedUntil?: number;
+  };
+  venice?: { maxFailures: number; failures: number; lockouts: number; blockedUntil: number };
+  log?: { id: number; at: number; scenario?: string; status: number; code: string }[];
+  now?: number;
+}
+
+export interface FleetOverview {
+  self: string;
+  instances: FleetInstance[];
+}
+
+export async function fetchFleet(): Promise<FleetOverview> {
+  const response = await fetch("/api/fleet", { cache: "no-store" });
+  return (await okOrVeniceError(response)).json() as Promise<FleetOverview>;
 }
 
 /**

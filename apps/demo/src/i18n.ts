@@ -94,6 +94,20 @@ const en = {
   speechEmpty: "The player appears here.",
   videoJob: "Video job",
   videoPrompt: "A regatta on the Grand Canal",
+  fleetTitle: "Fleet",
+  fleetIntro:
+    "{count} instances share one API key. This page is served by {self}; every instance reports what it knows.",
+  fleetRedis: "Shared through Redis",
+  fleetLocal: "Redis is away: in-process limits",
+  fleetInProcess: "In-process coordinator (no redis-server)",
+  fleetBudget: "Fleet failure budget",
+  fleetVenice: "Venice's abuse count",
+  fleetLocked: "Key locked · {seconds} s",
+  fleetCooldown: "{model} cooling down · {seconds} s",
+  fleetSaw: "Seen by each instance",
+  fleetNothing: "nothing yet",
+  fleetUnreachable: "not answering",
+  fleetThisPage: "this page",
 };
 
 export type Texts = typeof en;
@@ -187,6 +201,20 @@ const ko: Texts = {
   speechEmpty: "플레이어가 여기에 표시됩니다.",
   videoJob: "동영상 작업",
   videoPrompt: "대운하의 레가타",
+  fleetTitle: "플릿",
+  fleetIntro:
+    "인스턴스 {count}개가 API 키 하나를 함께 씁니다. 이 페이지는 {self}에서 제공되며, 각 인스턴스가 아는 것을 보고합니다.",
+  fleetRedis: "Redis로 공유",
+  fleetLocal: "Redis 연결 끊김: 프로세스 내 한도",
+  fleetInProcess: "프로세스 내 코디네이터 (redis-server 없음)",
+  fleetBudget: "플릿 실패 예산",
+  fleetVenice: "Venice 남용 카운트",
+  fleetLocked: "키 잠김 · {seconds}초",
+  fleetCooldown: "{model} 대기 중 · {seconds}초",
+  fleetSaw: "인스턴스별 기록",
+  fleetNothing: "아직 없음",
+  fleetUnreachable: "응답 없음",
+  fleetThisPage: "이 페이지",
 };
 
 export const TEXTS: Record<Locale, Texts> = { en, ko };
