@@ -63,18 +63,15 @@ function Page({ onLocale }: { onLocale: (locale: Locale) => void }) {
     <div className="app">
       <Header mode={status?.mode} onLocale={onLocale} />
       <main className="layout">
-        <div className="main-column">
-          <ChatPanel
-            chat={chat}
-            models={models}
-            model={model}
-            onModel={setModel}
-            temperature={temperature}
-            onTemperature={setTemperature}
-            messageRef={messageRef}
-          />
-          <Studio image={image} speech={speech} video={video} panelRef={studioRef} />
-        </div>
+        <ChatPanel
+          chat={chat}
+          models={models}
+          model={model}
+          onModel={setModel}
+          temperature={temperature}
+          onTemperature={setTemperature}
+          messageRef={messageRef}
+        />
         <aside className="sidebar">
           <FailureLab
             enabled={status?.scenarios ?? false}
@@ -99,6 +96,9 @@ function Page({ onLocale }: { onLocale: (locale: Locale) => void }) {
           <StatusPanel status={status} />
           {fleet && <FleetPanel fleet={fleet} />}
         </aside>
+        {/* After the sidebar in the tab order (Tab from the message box reaches the Failure lab);
+            shown under the chat on a wide screen (styles.css). */}
+        <Studio image={image} speech={speech} video={video} panelRef={studioRef} />
       </main>
     </div>
   );

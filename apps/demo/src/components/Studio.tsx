@@ -32,7 +32,7 @@ export function Studio({ image, speech, video, panelRef }: StudioProps) {
       <header className="panel-header">
         <h2 id="studio-title">{t.studioTitle}</h2>
       </header>
-      <p className="panel-intro">{t.studioIntro}</p>
+      <p className="studio-intro">{t.studioIntro}</p>
       <div className="studio-grid">
         <form
           className="media-card"
