@@ -92,7 +92,18 @@ export default defineConfig({
         test: {
           name: "demo",
           root: here("apps/demo"),
-          include: ["{src,server,e2e}/**/*.test.{ts,tsx}"],
+          include: ["{src,server}/**/*.test.{ts,tsx}"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // The built demo in headless Chromium.
+        extends: true,
+        test: {
+          name: "demo-e2e",
+          root: here("apps/demo"),
+          include: ["e2e/**/*.test.{ts,tsx}"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -219,11 +219,10 @@ describe("demo page in Chromium", () => {
     await screenshot(page, "06-validation-field-errors");
   });
 
-  it("reports a network failure at once: a chat that may have run is not resent", async () => {
+  it("reports a network failure without resending the chat (it may have run)", async () => {
     const page = await open();
     await page.getByRole("button", { name: /Network failure/ }).click();
     await toasts(page, "status").getByText("Could not reach Venice").waitFor();
-    await page.getByTestId("call-outcome").getByText("Failed").waitFor();
     expect(await page.getByTestId("attempts").locator("tbody tr").count()).toBe(1);
   });
 

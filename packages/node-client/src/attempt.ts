@@ -145,7 +145,14 @@ export class Attempt {
 
   /** Restarts the timer: a stream that keeps sending events is not timed out. */
   touch(): void {
-    this.#timer?.refresh();
+    const timer = this.#timer;
+    if (timer === undefined) return;
+    // Node's timers restart in place; where a timer is a number (Workers, browsers), start anew.
+    if (typeof timer === "object") timer.refresh();
+    else {
+      clearTimeout(timer);
+      this.#timer = setTimeout(Attempt.#expire, Math.min(this.#timeoutMs, MAX_TIMER_MS), this);
+    }
   }
 
   /** Keep the try alive after it succeeded (a stream still reads from it). */

@@ -94,7 +94,8 @@ export class Transport {
     this.#options = options;
     this.secrets = secrets;
     this.#apiKey = apiKey;
-    this.fetch = options.fetch ?? globalThis.fetch;
+    // Called as a method of the transport: Workers' fetch throws "Illegal invocation" unbound.
+    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.now = options.now ?? Date.now;
     this.#sleep = options.sleep ?? delay;
     this.#logger = options.logger;
