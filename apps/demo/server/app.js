@@ -1,14 +1,16 @@
 // The demo's HTTP server: the built page plus a small JSON/SSE API over node-client.
 import { createServer } from "node:http";
-import { toVeniceError } from "@venice-errors/core";
 import { createCallLog } from "./call-log.js";
-import { chatParams, relayChat, relayStatus } from "./chat.js";
+import { chatParams, relayChat } from "./chat.js";
+import { fleetOverview, instanceView } from "./fleet-view.js";
 import { HttpError, readJson, sendJson, serveStatic } from "./http.js";
-import { scriptsFor } from "./scenarios.js";
+import { relayMedia } from "./media.js";
+import { sendVeniceError, veniceErrorOf } from "./relay.js";
+import { MEDIA_SCENARIOS, scriptsFor } from "./scenarios.js";
 
 /**
  * @typedef {{
- *   client: { chat: { completions: { create: Function } }, models: { list: Function }, rateLimits?: unknown },
+ *   client: { chat: { completions: { create: Function } }, models: { list: Function }, rateLimits?: unknown } & import("./media.js").MediaClient,
  *   createLabClient?: () => DemoServerOptions["client"],
  *   lab?: ReturnType<typeof import("./lab-scripts.js").createLabScripts>,
  *   mode: "fake" | "live",
@@ -16,6 +18,7 @@ import { scriptsFor } from "./scenarios.js";
  *   maxRetries: number,
  *   callLog?: ReturnType<typeof createCallLog>,
  *   secrets?: string[],
+ *   fleet?: import("./fleet-view.js").FleetMember,
  * }} DemoServerOptions
  */
 
@@ -60,8 +63,24 @@ async function handle(req, res, options, callLog, state) {
         scenarios: options.mode === "fake",
         rateLimits: state.rateLimits ?? null,
         lastCall: callLog.last() ?? null,
+        fleet: options.fleet?.name ?? null,
         now: Date.now(),
       });
+    case "GET /api/fleet":
+    case "GET /api/fleet/instance":
+      if (!options.fleet) {
+        throw new HttpError(
+          404,
+          "Not a fleet: start one with `pnpm --filter @venice-errors/demo fleet`.",
+        );
+      }
+      return sendJson(
+        res,
+        200,
+        pathname === "/api/fleet"
+          ? await fleetOverview(options.fleet, callLog)
+          : instanceView(options.fleet, callLog),
+      );
     case "GET /api/models":
       try {
         const list = await client.models.list();
@@ -70,8 +89,7 @@ async function handle(req, res, options, callLog, state) {
           .map((/** @type {{ id: string }} */ model) => ({ id: model.id }));
         return sendJson(res, 200, { models });
       } catch (thrown) {
-        const error = toVeniceError(thrown, secrets ? { secrets } : undefined);
-        return sendJson(res, relayStatus(error), error.toJSON());
+        return sendVeniceError(res, veniceErrorOf(thrown, secrets));
       }
     case "POST /api/chat": {
       const body = await readJson(req);
@@ -103,6 +121,33 @@ async function handle(req, res, options, callLog, state) {
           abortAfterMs: plan.abortAfterMs,
           secrets,
         });
+      } finally {
+        lab.clear();
+      }
+    }
+    case "POST /api/image":
+    case "POST /api/speech":
+    case "POST /api/video": {
+      const kind = /** @type {keyof typeof import("./media.js").MEDIA_KINDS} */ (pathname.slice(5));
+      const body = await readJson(req);
+      const scenario = typeof body.scenario === "string" ? body.scenario : undefined;
+      if (scenario === undefined) {
+        state.lastClient = client;
+        return relayMedia({ kind, client, body, res, callLog, secrets });
+      }
+      const plan = Object.hasOwn(MEDIA_SCENARIOS, scenario)
+        ? MEDIA_SCENARIOS[/** @type {keyof typeof MEDIA_SCENARIOS} */ (scenario)]
+        : undefined;
+      if (options.mode !== "fake" || !options.lab) {
+        throw new HttpError(409, "Scenarios only run against the built-in fake Venice server.");
+      }
+      if (plan?.kind !== kind) throw new HttpError(400, `Unknown ${kind} scenario: ${scenario}`);
+      const { lab } = options;
+      lab.replace(plan.scripts());
+      const labClient = options.createLabClient?.() ?? client;
+      state.lastClient = labClient;
+      try {
+        return await relayMedia({ kind, client: labClient, body, res, callLog, scenario, secrets });
       } finally {
         lab.clear();
       }

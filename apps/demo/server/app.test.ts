@@ -1,7 +1,7 @@
 import { startFakeVenice } from "@venice-errors/test-utils/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemo } from "./demo.js";
-import { fakeDist, postJson, readSse } from "./test-helpers.js";
+import { fakeDist, postJson, readSse, relayedJson } from "./test-helpers.js";
 
 const chat = { messages: [{ role: "user", content: "Hello there" }] };
 
@@ -36,7 +36,8 @@ describe("demo backend against the built-in fake Venice", () => {
   it("relays a 402 with its status as safe JSON", async () => {
     const response = await postJson(`${demo.url}/api/trigger`, { ...chat, scenario: "balance" });
     expect(response.status).toBe(402);
-    const json = await response.json();
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const json = await relayedJson(response);
     expect(json).toMatchObject({ name: "VeniceError", code: "INSUFFICIENT_BALANCE", status: 402 });
     expect(JSON.stringify(json)).not.toMatch(/demo-fake-key|authorization|set-cookie/i);
   });
@@ -44,10 +45,13 @@ describe("demo backend against the built-in fake Venice", () => {
   it("surfaces a long Retry-After after retrying a short one", async () => {
     const response = await postJson(`${demo.url}/api/trigger`, { ...chat, scenario: "rate-limit" });
     expect(response.status).toBe(429);
-    const json = await response.json();
+    expect(response.headers.get("retry-after")).toBe("20");
+    const json = (await relayedJson(response)) as {
+      attempts: { status: number; waitedMs: number }[];
+    };
     expect(json).toMatchObject({ code: "RATE_LIMIT_EXCEEDED", retryAfterMs: 20_000 });
     expect(json.attempts.map((a: { status: number }) => a.status)).toEqual([429, 429]);
-    expect(json.attempts[1].waitedMs).toBe(1000);
+    expect(json.attempts[1]?.waitedMs).toBe(1000);
   });
 
   it("ends a stream that fails mid-way with an error event", async () => {
@@ -57,7 +61,7 @@ describe("demo backend against the built-in fake Venice", () => {
     expect(events.filter((e) => e.name === "delta").length).toBeGreaterThan(3);
     expect(events.at(-1)).toMatchObject({
       name: "error",
-      data: { code: "MODEL_OVERLOADED", status: 200 },
+      data: { error: { code: "MODEL_OVERLOADED", status: 200 } },
     });
   });
 
@@ -69,7 +73,7 @@ describe("demo backend against the built-in fake Venice", () => {
       scenario: "validation",
     });
     expect(response.status).toBe(400);
-    const json = await response.json();
+    const json = await relayedJson(response);
     expect(json.code).toBe("INVALID_REQUEST");
     expect(json.fieldErrors).toEqual({
       "messages.0.content": [expect.stringContaining(`${prompt.length} characters`)],
@@ -80,7 +84,7 @@ describe("demo backend against the built-in fake Venice", () => {
   it("reports a dropped connection at once (a chat is never resent once sent), status 0 and a 502", async () => {
     const response = await postJson(`${demo.url}/api/trigger`, { ...chat, scenario: "network" });
     expect(response.status).toBe(502);
-    const json = await response.json();
+    const json = await relayedJson(response);
     expect(json).toMatchObject({ code: "CONNECTION_ERROR", status: 0 });
     expect(json.attempts).toHaveLength(1);
   });

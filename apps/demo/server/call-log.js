@@ -10,9 +10,14 @@
  * }} CallRecord
  */
 
+/** Finished calls kept for `recent()`. */
+const HISTORY = 20;
+
 export function createCallLog() {
   /** @type {CallRecord | undefined} */
   let current;
+  /** @type {CallRecord[]} */
+  const history = [];
   let sequence = 0;
   return {
     /** @param {{ scenario?: string, model?: string }} info */
@@ -57,6 +62,12 @@ export function createCallLog() {
         });
       }
       delete call.nextWaitMs;
+      history.unshift(call);
+      history.length = Math.min(history.length, HISTORY);
+    },
+    /** The last finished calls, newest first. */
+    recent() {
+      return history;
     },
     /** @returns {CallRecord | undefined} */
     last() {

@@ -1,8 +1,8 @@
 // POST /api/chat: streams a reply from Venice (through node-client) to the page as
-// server-sent events. A failure before the first token is answered with its own HTTP status
-// and `VeniceError.toJSON()`; a failure mid-stream becomes a final `error` event.
-import { toVeniceError } from "@venice-errors/core";
-import { sendEvent, sendJson, startEventStream } from "./http.js";
+// server-sent events. Failures go through core's hop helpers (see relay.js): before the first
+// token as an HTTP error answer, mid-stream as a final `error` event.
+import { sendEvent, startEventStream } from "./http.js";
+import { endStreamWithError, sendVeniceError, veniceErrorOf } from "./relay.js";
 
 /**
  * The chat parameters the page may set; everything else in the body is ignored.
@@ -21,11 +21,6 @@ export function chatParams(body) {
     }
   }
   return params;
-}
-
-/** The HTTP status to relay an error with: its own, or 502 when Venice sent no error status. */
-export function relayStatus(/** @type {{ status: number }} */ error) {
-  return error.status >= 400 && error.status <= 599 ? error.status : 502;
 }
 
 /** @param {unknown} chunk */
@@ -90,16 +85,11 @@ export async function relayChat({
     sendEvent(res, "done", { length: text.length, attempts: call.attempts });
     res.end();
   } catch (thrown) {
-    const error = toVeniceError(thrown, secrets ? { secrets } : undefined);
+    const error = veniceErrorOf(thrown, secrets);
     callLog.finish(call, { status: error.status, code: error.code, attempts: error.attempts });
     if (res.destroyed) return;
-    const json = error.toJSON();
-    if (streaming) {
-      sendEvent(res, "error", json);
-      res.end();
-    } else {
-      sendJson(res, relayStatus(error), json);
-    }
+    if (streaming) endStreamWithError(res, error);
+    else sendVeniceError(res, error);
   } finally {
     clearTimeout(abortTimer);
     res.off("close", onClose);

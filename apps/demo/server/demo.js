@@ -12,14 +12,26 @@ const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const MAX_RETRIES = 2;
 
 /**
- * @param {{ port?: number, apiKey?: string, baseURL?: string, distDir?: string, quiet?: boolean }} [options]
+ * @typedef {{
+ *   port?: number, apiKey?: string, baseURL?: string, distDir?: string, quiet?: boolean,
+ *   shared?: { venice: Awaited<ReturnType<typeof startFakeVenice>>, lab: ReturnType<typeof createLabScripts> },
+ *   coordinator?: import("@venice-errors/node-client").VeniceCoordinator,
+ *   fleet?: import("./app.js").DemoServerOptions["fleet"],
+ * }} StartDemoOptions
+ * `shared`: a fake Venice (and its Failure lab scripts) owned by the caller, e.g. a fleet's;
+ * `coordinator`: the clients' coordinator (a fleet's Redis one); `fleet`: serves /api/fleet.
+ */
+
+/**
+ * @param {StartDemoOptions} [options]
  * @returns {Promise<{ url: string, mode: "fake" | "live", venice?: Awaited<ReturnType<typeof startFakeVenice>>, close: () => Promise<void> }>}
  */
 export async function startDemo(options = {}) {
   const live = Boolean(options.apiKey);
-  const venice = live ? undefined : await startFakeVenice({ seed: 7 });
-  const lab = venice ? createLabScripts() : undefined;
-  if (venice && lab) venice.setHandler(lab.handler(demoHandler));
+  const owned = !live && !options.shared ? await startFakeVenice({ seed: 7 }) : undefined;
+  const venice = options.shared?.venice ?? owned;
+  const lab = options.shared?.lab ?? (owned ? createLabScripts() : undefined);
+  if (owned && lab) owned.setHandler(lab.handler(demoHandler));
   const apiKey = options.apiKey || "demo-fake-key";
   const callLog = createCallLog();
   const makeClient = () =>
@@ -37,7 +49,8 @@ export async function startDemo(options = {}) {
           waitMs: delayMs,
           ...(error.requestId ? { requestId: error.requestId } : {}),
         }),
-      ...(options.quiet ? {} : { logger: consoleLogger() }),
+      ...(options.coordinator ? { coordinator: options.coordinator } : {}),
+      ...(options.quiet ? {} : { logger: consoleLogger(options.fleet?.name) }),
     });
   const server = createDemoServer({
     client: makeClient(),
@@ -50,6 +63,7 @@ export async function startDemo(options = {}) {
     maxRetries: MAX_RETRIES,
     callLog,
     secrets: [apiKey],
+    ...(options.fleet ? { fleet: options.fleet } : {}),
   });
   await new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -63,14 +77,15 @@ export async function startDemo(options = {}) {
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(() => resolve(undefined)));
-      await venice?.close();
+      await owned?.close();
     },
   };
 }
 
 /** Prints the client's warnings and errors, one line each (the key is already redacted). */
-function consoleLogger() {
+function consoleLogger(/** @type {string | undefined} */ name) {
+  const tag = name ? ` ${name}` : "";
   const line = (/** @type {string} */ level) => (/** @type {string} */ message) =>
-    console.log(`[venice ${level}] ${message}`);
+    console.log(`[venice ${level}${tag}] ${message}`);
   return { warn: line("warn"), error: line("error") };
 }

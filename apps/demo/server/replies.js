@@ -1,5 +1,7 @@
 // What the fake Venice model says in the demo: a few canned answers, streamed word by word at
-// a human pace, so the page feels like a real chat while running fully offline.
+// a human pace, so the page feels like a real chat while running fully offline; and the pictures
+// and "speech" of the media examples (media-art.js).
+import { paintImage, speakTones } from "./media-art.js";
 
 const REPLIES = [
   {
@@ -41,13 +43,49 @@ export function toChunks(/** @type {string} */ text) {
 /** Pause between streamed words, in ms: fast enough to read along. */
 export const CHUNK_DELAY_MS = 35;
 
+/** @param {unknown} body @param {string} field */
+const fieldOf = (body, field) => {
+  const value = /** @type {Record<string, unknown> | undefined} */ (body)?.[field];
+  return typeof value === "string" ? value : "";
+};
+
 /**
- * A fake Venice handler: streamed chat replies come word by word; everything else keeps the
- * fake's default answer.
+ * A fake Venice handler: streamed chat replies come word by word, a binary image is a painted
+ * scene, WAV speech is a tone per word; everything else keeps the fake's default answer.
  * @param {{ route: string, body: unknown }} request
  */
 export function demoHandler(request) {
-  const body = /** @type {{ stream?: unknown } | undefined} */ (request.body);
-  if (request.route !== "POST /chat/completions" || body?.stream !== true) return undefined;
-  return { stream: { chunks: toChunks(replyFor(body)), chunkDelayMs: CHUNK_DELAY_MS } };
+  const body =
+    /** @type {{ stream?: unknown, return_binary?: unknown, response_format?: unknown } | undefined} */ (
+      request.body
+    );
+  if (request.route === "POST /chat/completions" && body?.stream === true) {
+    return { stream: { chunks: toChunks(replyFor(body)), chunkDelayMs: CHUNK_DELAY_MS } };
+  }
+  if (request.route === "POST /image/generate" && body?.return_binary === true) {
+    return imageAnswer(paintImage(fieldOf(body, "prompt")), false);
+  }
+  if (request.route === "POST /audio/speech" && body?.response_format === "wav") {
+    return {
+      status: 200,
+      headers: { "content-type": "audio/wav" },
+      body: speakTones(fieldOf(body, "input")),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * A generated image as Venice answers it; `flagged` is the 200 with a blurred image and
+ * `x-venice-is-content-violation: true` that node-client throws as CONTENT_POLICY_VIOLATION.
+ * @param {Uint8Array} png
+ * @param {boolean} flagged
+ */
+export function imageAnswer(png, flagged) {
+  return {
+    route: "POST /image/generate",
+    status: 200,
+    headers: { "content-type": "image/png", "x-venice-is-content-violation": String(flagged) },
+    body: png,
+  };
 }

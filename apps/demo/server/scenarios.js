@@ -3,7 +3,8 @@
 // (HTTP -> node-client retries -> VeniceError -> toJSON -> browser).
 import { ALL_VENICE_ERROR_CODES, isRetryable, toVeniceError } from "@venice-errors/core";
 import { createErrorBody, createErrorResponse } from "@venice-errors/test-utils";
-import { CHUNK_DELAY_MS } from "./replies.js";
+import { paintImage } from "./media-art.js";
+import { CHUNK_DELAY_MS, imageAnswer } from "./replies.js";
 
 /** Scenario ids the page offers as quick buttons. */
 export const QUICK_SCENARIOS = /** @type {const} */ ([
@@ -14,6 +15,25 @@ export const QUICK_SCENARIOS = /** @type {const} */ ([
   "network",
   "validation",
 ]);
+
+/**
+ * The Failure lab's media scenarios: which example they run (a route of media.js) and the fake
+ * Venice answers that make it fail.
+ */
+export const MEDIA_SCENARIOS = {
+  /** A 200 with a blurred image flagged by `x-venice-is-content-violation: true`. */
+  "image-blocked": {
+    kind: /** @type {const} */ ("image"),
+    scripts: () => [imageAnswer(paintImage("", { blurred: true }), true)],
+  },
+  /** A video job the content policy stops: its retrieve answers 422 with `credits_refunded`. */
+  "video-refund": {
+    kind: /** @type {const} */ ("video"),
+    scripts: () => [
+      { route: "POST /video/queue", job: { durationMs: 0, outcome: "content_policy" } },
+    ],
+  },
+};
 
 /** Words the fake streams before a mid-stream failure. */
 const PARTIAL_REPLY = [

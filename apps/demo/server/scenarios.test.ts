@@ -1,9 +1,9 @@
 import { ALL_VENICE_ERROR_CODES, toVeniceError } from "@venice-errors/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chatParams, relayStatus } from "./chat.js";
+import { chatParams } from "./chat.js";
 import { startDemo } from "./demo.js";
 import { QUICK_SCENARIOS, STRICT_LIMITS, scriptsFor, validationBody } from "./scenarios.js";
-import { fakeDist, postJson, readSse } from "./test-helpers.js";
+import { fakeDist, postJson, readSse, relayedJson } from "./test-helpers.js";
 
 describe("scriptsFor", () => {
   it.each(QUICK_SCENARIOS)("scripts the quick scenario %s", (scenario) => {
@@ -99,11 +99,7 @@ describe("every code of the picker, end to end", () => {
 
   /** The code the page receives: from the JSON error, or the stream's final `error` event. */
   async function relayedCode(response: Response): Promise<string> {
-    if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
-      const last = (await readSse(response)).at(-1);
-      return last?.name === "error" ? String(last.data.code) : `no error (${last?.name})`;
-    }
-    return String(((await response.json()) as { code?: unknown }).code);
+    return String((await relayedJson(response)).code);
   }
 
   const chat = { messages: [{ role: "user", content: "Tell me about Venice" }], temperature: 0.7 };
@@ -145,14 +141,5 @@ describe("chatParams", () => {
       stream: true,
       messages: [{ role: "user", content: "hi" }],
     });
-  });
-});
-
-describe("relayStatus", () => {
-  it("keeps HTTP error statuses and maps no-answer and in-stream errors to 502", () => {
-    expect(relayStatus({ status: 429 })).toBe(429);
-    expect(relayStatus({ status: 402 })).toBe(402);
-    expect(relayStatus({ status: 0 })).toBe(502);
-    expect(relayStatus({ status: 200 })).toBe(502);
   });
 });

@@ -35,3 +35,12 @@ export function postJson(url: string, body: unknown): Promise<Response> {
     body: JSON.stringify(body),
   });
 }
+
+/** The error a page revives from the backend's answer: the body's `error`, or the stream's `error` event's. */
+export async function relayedJson(response: Response): Promise<Record<string, unknown>> {
+  if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    const last = (await readSse(response)).at(-1);
+    return last?.name === "error" ? (last.data.error as Record<string, unknown>) : {};
+  }
+  return ((await response.json()) as { error: Record<string, unknown> }).error;
+}

@@ -1,4 +1,9 @@
-import type { SerializedVeniceError, VeniceAttempt, VeniceRateLimit } from "@venice-errors/core";
+import {
+  parseVeniceError,
+  toVeniceError,
+  type VeniceAttempt,
+  type VeniceRateLimit,
+} from "@venice-errors/core";
 
 export interface ChatMessage {
   role: "user" | "assistant";
@@ -32,27 +37,51 @@ export interface DemoStatus {
   scenarios: boolean;
   rateLimits: VeniceRateLimit | null;
   lastCall: CallRecord | null;
+  /** This instance's name in fleet mode (`pnpm --filter @venice-errors/demo fleet`), else null. */
+  fleet: string | null;
   now: number;
 }
 
-/** True for the backend's relay of `VeniceError.toJSON()` (not one of the demo's own errors). */
-export function isSerializedVeniceError(value: unknown): value is SerializedVeniceError {
-  return (value as { name?: unknown } | null)?.name === "VeniceError";
+/** One fleet instance's view of the shared key (`GET /api/fleet`). */
+export interface FleetInstance {
+  instance: string;
+  unreachable?: boolean;
+  coordinator?: {
+    kind: "redis" | "in-process";
+    mode: "redis" | "local";
+    maxFailures: number;
+    windowMs: number;
+    failures?: number;
+    cooldowns?: Record<string, number>;
+    lockedUntil?: number;
+  };
+  venice?: { maxFailures: number; failures: number; lockouts: number; blockedUntil: number };
+  log?: { id: number; at: number; scenario?: string; status: number; code: string }[];
+  now?: number;
 }
 
-/** Thrown for a failed call: carries the backend's relay of `VeniceError.toJSON()`. */
-export class RelayedError extends Error {
-  constructor(
-    readonly json: SerializedVeniceError | { message: string },
-    readonly midStream: boolean,
-  ) {
-    super(json.message);
-  }
+export interface FleetOverview {
+  self: string;
+  instances: FleetInstance[];
+}
+
+export async function fetchFleet(): Promise<FleetOverview> {
+  const response = await fetch("/api/fleet", { cache: "no-store" });
+  return (await okOrVeniceError(response)).json() as Promise<FleetOverview>;
+}
+
+/**
+ * The backend's answer, or the `VeniceError` it relayed (`veniceErrorResponse` on the server,
+ * `parseVeniceError` here: the same code, status, wait, request id and field errors).
+ */
+export async function okOrVeniceError(response: Response): Promise<Response> {
+  if (!response.ok) throw await parseVeniceError(response);
+  return response;
 }
 
 /**
  * Sends a chat (or a Failure lab scenario) and calls `onDelta` for each streamed token.
- * Resolves when the reply is complete; rejects with a `RelayedError` when it fails.
+ * Resolves when the reply is complete; rejects with the relayed `VeniceError` when it fails.
  */
 export async function streamChat(
   request: ChatRequest,
@@ -66,14 +95,12 @@ export async function streamChat(
     body: JSON.stringify(request),
     signal,
   });
-  if (!response.ok || !response.body) {
-    const json = await response.json().catch(() => ({ message: response.statusText }));
-    throw new RelayedError(json, false);
-  }
-  for await (const event of readEvents(response.body)) {
+  const { body } = await okOrVeniceError(response);
+  if (!body) throw toVeniceError({ status: response.status, body: "" });
+  for await (const event of readEvents(body)) {
     if (event.name === "delta") onDelta((event.data as { text: string }).text);
-    else if (event.name === "error")
-      throw new RelayedError(event.data as SerializedVeniceError, true);
+    // `veniceStreamErrorText` on the server: `{"error": <toJSON()>}`, status 200 (in-stream).
+    else if (event.name === "error") throw toVeniceError(event.data);
   }
 }
 
@@ -97,6 +124,32 @@ async function* readEvents(body: ReadableStream<Uint8Array>) {
       end = buffer.indexOf("\n\n");
     }
   }
+}
+
+/** The media examples: each one a backend route (`POST /api/image`, …). */
+export type MediaKind = "image" | "speech" | "video";
+
+export interface MediaRequest {
+  prompt?: string;
+  text?: string;
+  voice?: string;
+  /** A Failure lab scenario: the backend scripts the fake Venice server first. */
+  scenario?: string;
+}
+
+/** Asks the backend for media: resolves to its bytes, rejects with the relayed `VeniceError`. */
+export async function fetchMedia(
+  kind: MediaKind,
+  request: MediaRequest,
+  signal?: AbortSignal,
+): Promise<Blob> {
+  const response = await fetch(`/api/${kind}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(request),
+    signal,
+  });
+  return (await okOrVeniceError(response)).blob();
 }
 
 export async function fetchStatus(): Promise<DemoStatus> {

@@ -1,12 +1,12 @@
-import type { SerializedVeniceError } from "@venice-errors/core";
+import { isVeniceError, type VeniceError } from "@venice-errors/core";
 import { useVeniceError } from "@venice-errors/react-hooks";
 import { useCallback, useRef, useState } from "react";
-import { type ChatMessage, isSerializedVeniceError, RelayedError, streamChat } from "./api";
+import { type ChatMessage, streamChat } from "./api";
 
 export interface UiMessage extends ChatMessage {
   id: number;
   state: "streaming" | "done" | "failed" | "stopped";
-  error?: SerializedVeniceError;
+  error?: VeniceError;
 }
 
 export interface SendOptions {
@@ -68,15 +68,14 @@ export function useChat() {
         if (abort.signal.aborted) {
           update(reply.id, (m) => ({ ...m, state: "stopped" }));
         } else {
-          const json = thrown instanceof RelayedError ? thrown.json : undefined;
           update(reply.id, (m) => ({
             ...m,
             state: "failed",
-            ...(isSerializedVeniceError(json) ? { error: json } : {}),
+            ...(isVeniceError(thrown) ? { error: thrown } : {}),
           }));
           // The toast's retry button (enabled when any wait is over) asks again, without the scenario.
           const { model, temperature } = options;
-          handleError(json ?? thrown, { retry: () => void send(text, { model, temperature }) });
+          handleError(thrown, { retry: () => void send(text, { model, temperature }) });
         }
       } finally {
         controller.current = null;

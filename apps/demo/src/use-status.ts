@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { type DemoStatus, fetchStatus } from "./api";
+import { type DemoStatus, type FleetOverview, fetchFleet, fetchStatus } from "./api";
 
 /** The backend's view of Venice: polled live while a call is in flight, once after it. */
 export function useDemoStatus(busy: boolean) {
@@ -29,4 +29,25 @@ export function useNow(): number {
     return () => clearInterval(timer);
   }, []);
   return now;
+}
+
+/** The fleet's shared state, polled every second while the page is served by a fleet instance. */
+export function useFleet(enabled: boolean) {
+  const [fleet, setFleet] = useState<FleetOverview | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let active = true;
+    const load = () =>
+      fetchFleet().then(
+        (next) => active && setFleet(next),
+        () => undefined,
+      );
+    load();
+    const timer = setInterval(load, 1000);
+    return () => {
+      active = false;
+      clearInterval(timer);
+    };
+  }, [enabled]);
+  return enabled ? fleet : null;
 }

@@ -76,7 +76,10 @@ export interface FakeVeniceErrorScript extends ScriptBase {
   requestId?: boolean | string;
 }
 
-/** Answer with exactly this status, headers and body (string as is, anything else as JSON). */
+/**
+ * Answer with exactly this status, headers and body: a string as is, bytes as is (an image, audio;
+ * `application/octet-stream` unless `headers` names the type), anything else as JSON.
+ */
 export interface FakeVeniceRawScript extends ScriptBase {
   status: number;
   headers?: Record<string, string>;
@@ -255,10 +258,11 @@ export function planAnswer(
   }
   if (script && isRawScript(script)) {
     const isText = script.body === undefined || typeof script.body === "string";
+    const isBytes = script.body instanceof Uint8Array;
     const body =
       script.body === undefined
         ? ""
-        : typeof script.body === "string"
+        : typeof script.body === "string" || script.body instanceof Uint8Array
           ? script.body
           : JSON.stringify(script.body);
     const answer: FakeAnswer = {
@@ -267,7 +271,11 @@ export function planAnswer(
         veniceBaseHeaders({
           ids,
           now,
-          contentType: isText ? "text/plain; charset=utf-8" : "application/json; charset=utf-8",
+          contentType: isText
+            ? "text/plain; charset=utf-8"
+            : isBytes
+              ? "application/octet-stream"
+              : "application/json; charset=utf-8",
         }),
         script.headers,
       ),

@@ -132,6 +132,31 @@ describe("startFakeVenice", () => {
     expect((await chat()).status).toBe(200);
   });
 
+  it("answers a raw script's bytes as they are (a handler's own image or audio)", async () => {
+    const wav = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0, 1, 2, 255]);
+    venice.enqueue(
+      {
+        route: "POST /audio/speech",
+        status: 200,
+        headers: { "content-type": "audio/wav" },
+        body: wav,
+      },
+      { route: "POST /audio/speech", status: 200, body: wav },
+    );
+    const speech = () =>
+      fetch(`${venice.url}/audio/speech`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },
+        body: JSON.stringify({ input: "Hi" }),
+      });
+    const typed = await speech();
+    expect(typed.headers.get("content-type")).toBe("audio/wav");
+    expect(new Uint8Array(await typed.arrayBuffer())).toEqual(wav);
+    const untyped = await speech();
+    expect(untyped.headers.get("content-type")).toBe("application/octet-stream");
+    expect(new Uint8Array(await untyped.arrayBuffer())).toEqual(wav);
+  });
+
   it("streams chunks ending with [DONE], and in-band errors after chunks", async () => {
     const ok = await readText(await chat({ stream: true }));
     expect(ok).toContain('"object":"chat.completion.chunk"');

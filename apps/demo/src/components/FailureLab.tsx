@@ -3,6 +3,9 @@ import { useState } from "react";
 import { useTexts } from "../i18n";
 import { Icon, type IconName } from "./Icon";
 
+/** The scenarios that fail a media example instead of the chat. */
+export const MEDIA_SCENARIOS = { "image-blocked": "image", "video-refund": "video" } as const;
+
 export const QUICK_SCENARIOS = [
   { id: "balance", icon: "card" },
   { id: "rate-limit", icon: "timer" },
@@ -10,6 +13,8 @@ export const QUICK_SCENARIOS = [
   { id: "mid-stream", icon: "zap" },
   { id: "network", icon: "unplug" },
   { id: "validation", icon: "form" },
+  { id: "image-blocked", icon: "image" },
+  { id: "video-refund", icon: "film" },
 ] as const satisfies readonly { id: string; icon: IconName }[];
 
 /** Every catalog code, grouped by category in catalog order. */
