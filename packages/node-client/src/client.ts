@@ -1,5 +1,12 @@
 import { type VeniceAttempt, VeniceError, type VeniceRateLimit } from "@venice-errors/core";
 import type { Attempt } from "./attempt.js";
+import {
+  describeRequest,
+  noteAnswer,
+  noteResponse,
+  publishStreamFirst,
+  traceRequest,
+} from "./diagnostics.js";
 import { clientError } from "./errors.js";
 import { DEFAULTS, type VeniceRequestOptions, type VeniceTransportOptions } from "./options.js";
 import { type RequestPlan, Transport } from "./retry.js";
@@ -155,18 +162,28 @@ export function createVeniceClient(options: VeniceClientOptions = {}): VeniceCli
       signal: init.signal,
       timeoutMs: init.timeoutMs,
       maxRetries: init.maxRetries,
+      trace: describeRequest(method, url, init.body, init.stream === true), // diagnostics: undefined without subscribers
     };
+    const trace = plan.trace;
     const fetchInit = (): RequestInit =>
       body === undefined ? { method, headers } : { method, headers, body };
     if (init.stream) {
-      return transport.run(plan, async (attempt: Attempt, history: readonly VeniceAttempt[]) => {
-        const response = await transport.send(attempt, url, fetchInit());
-        const opened = await openStream(transport, attempt, response);
-        return new VeniceStream(opened, transport, plan, history.slice());
-      });
+      return traceRequest(trace, () =>
+        transport.run(plan, async (attempt: Attempt, history: readonly VeniceAttempt[]) => {
+          const response = await transport.send(attempt, url, fetchInit());
+          noteResponse(trace, response);
+          const opened = await openStream(transport, attempt, response);
+          publishStreamFirst(trace);
+          return new VeniceStream(opened, transport, plan, history.slice());
+        }),
+      );
     }
-    return transport.run(plan, async (attempt) =>
-      readJson(await transport.send(attempt, url, fetchInit())),
+    return traceRequest(trace, () =>
+      transport.run(plan, async (attempt) => {
+        const response = await transport.send(attempt, url, fetchInit());
+        noteResponse(trace, response);
+        return noteAnswer(trace, await readJson(response));
+      }),
     );
   }
 

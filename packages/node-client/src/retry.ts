@@ -8,6 +8,7 @@ import {
 } from "@venice-errors/core";
 import { Attempt } from "./attempt.js";
 import { delay } from "./delay.js";
+import { publishTry, type VeniceRequestMessage } from "./diagnostics.js";
 import { errorFromAnswer } from "./errors.js";
 import { createFailureBudget, type FailureBudget } from "./failure-budget.js";
 import { DEFAULTS, type VeniceLogger, type VeniceTransportOptions } from "./options.js";
@@ -19,6 +20,8 @@ export interface RequestPlan {
   signal?: AbortSignal | undefined;
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
+  /** diagnostics_channel message; set only when someone subscribed as the request started. */
+  trace?: VeniceRequestMessage | undefined;
 }
 
 /**
@@ -100,6 +103,7 @@ export class Transport {
       try {
         const result = await attempt.guard(send(attempt, history));
         attempt.settle();
+        publishTry(plan.trace, attempt, undefined, null); // diagnostics: the try succeeded
         return result;
       } catch (thrown) {
         attempt.release();
@@ -110,6 +114,7 @@ export class Transport {
         mayRetry(error) && number <= maxRetries
           ? retryDelay(error, number, { ...this.#policy, maxRetries })
           : null;
+      publishTry(plan.trace, attempt, error, delayMs); // diagnostics: the try failed (delayMs null: final)
       if (delayMs === null) throw this.fail(error, plan, history);
       error.attempts = history.slice();
       this.#options.onRetry?.({ error, retry: number, delayMs });

@@ -1,5 +1,11 @@
 import type { VeniceAttempt, VeniceError } from "@venice-errors/core";
 import type { Attempt } from "./attempt.js";
+import {
+  noteChunk,
+  publishStreamClosed,
+  publishStreamEnd,
+  publishStreamError,
+} from "./diagnostics.js";
 import { clientError } from "./errors.js";
 import { EventReader, type ParsedEvent, parseEvent } from "./event-reader.js";
 import { attemptRecord, type RequestPlan, type Transport } from "./retry.js";
@@ -100,6 +106,7 @@ export class VeniceStream<T> implements AsyncIterable<T> {
 
   /** Stops the stream and closes its connection; a loop over it ends quietly. */
   abort(): void {
+    publishStreamClosed(this.#plan.trace); // diagnostics: stopped early, unless it ended or failed
     this.#stopped = true;
     this.#opened.reader.cancel();
     this.#opened.attempt.cancel();
@@ -114,8 +121,10 @@ export class VeniceStream<T> implements AsyncIterable<T> {
   async *#events(): AsyncGenerator<T, void, undefined> {
     const { reader, attempt, response, firstParsed } = this.#opened;
     const transport = this.#transport;
+    const trace = this.#plan.trace; // diagnostics: undefined without subscribers
     try {
-      if (firstParsed.kind === "done") return;
+      if (firstParsed.kind === "done") return publishStreamEnd(trace); // diagnostics
+      noteChunk(trace, firstParsed.value); // diagnostics: response model, usage
       yield firstParsed.value as T;
       for (;;) {
         let event: SseEvent | undefined;
@@ -129,16 +138,18 @@ export class VeniceStream<T> implements AsyncIterable<T> {
           if (attempt.timedOut)
             throw this.#fail(interruption(attempt, undefined, transport.secrets));
           const early = reader.endedEarly;
+          if (early === undefined && !this.#stopped) publishStreamEnd(trace); // diagnostics
           if (early === undefined || this.#stopped) return;
           throw this.#fail(clientError("STREAM_INTERRUPTED", early));
         }
         attempt.touch();
         const parsed = parseEvent(event, response.headers, transport.secrets, transport.now());
-        if (parsed.kind === "done") return;
+        if (parsed.kind === "done") return publishStreamEnd(trace); // diagnostics
         if (parsed.kind === "error") {
           transport.noteStreamError(parsed.error);
           throw this.#fail(parsed.error);
         }
+        noteChunk(trace, parsed.value); // diagnostics: response model, usage
         yield parsed.value as T;
       }
     } finally {
@@ -148,6 +159,7 @@ export class VeniceStream<T> implements AsyncIterable<T> {
 
   #fail(error: VeniceError): VeniceError {
     const history = [...this.#history, attemptRecord(this.#opened.attempt, error)];
-    return this.#transport.fail(error, this.#plan, history);
+    const failure = this.#transport.fail(error, this.#plan, history);
+    return publishStreamError(this.#plan.trace, failure); // diagnostics
   }
 }

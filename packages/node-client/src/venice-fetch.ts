@@ -1,5 +1,16 @@
 import { isVeniceError, type VeniceAttempt, type VeniceError } from "@venice-errors/core";
 import type { Attempt } from "./attempt.js";
+import {
+  describeRequest,
+  noteAnswerBytes,
+  noteChunk,
+  noteResponse,
+  publishStreamClosed,
+  publishStreamEnd,
+  publishStreamError,
+  publishStreamFirst,
+  traceRequest,
+} from "./diagnostics.js";
 import { clientError } from "./errors.js";
 import { encodeEvent, parseEvent } from "./event-reader.js";
 import type { VeniceTransportOptions } from "./options.js";
@@ -58,13 +69,19 @@ function forwardStream(
   history: readonly VeniceAttempt[],
 ): Response {
   const { reader, attempt, response, first, firstParsed } = opened;
+  const trace = plan.trace; // diagnostics: undefined without subscribers
   const fail = (error: VeniceError) =>
-    transport.fail(error, plan, [...history, attemptRecord(attempt, error)]);
+    publishStreamError(
+      trace,
+      transport.fail(error, plan, [...history, attemptRecord(attempt, error)]),
+    );
   let finished = firstParsed.kind === "done";
+  if (firstParsed.kind === "data") noteChunk(trace, firstParsed.value); // diagnostics
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(encodeEvent(first)));
       if (finished) {
+        publishStreamEnd(trace); // diagnostics
         controller.close();
         attempt.cancel();
       }
@@ -82,6 +99,7 @@ function forwardStream(
             if (attempt.timedOut) throw fail(interruption(attempt, undefined, transport.secrets));
             const early = reader.endedEarly;
             if (early !== undefined) throw fail(clientError("STREAM_INTERRUPTED", early));
+            publishStreamEnd(trace); // diagnostics
             controller.close();
             attempt.release();
             return;
@@ -92,8 +110,10 @@ function forwardStream(
             transport.noteStreamError(parsed.error);
             throw fail(parsed.error);
           }
+          if (parsed.kind === "data") noteChunk(trace, parsed.value); // diagnostics
           controller.enqueue(encoder.encode(encodeEvent(event)));
           if (parsed.kind === "done") {
+            publishStreamEnd(trace); // diagnostics
             finished = true;
             controller.close();
             attempt.release();
@@ -107,6 +127,7 @@ function forwardStream(
       }
     },
     cancel() {
+      publishStreamClosed(trace); // diagnostics: the SDK stopped reading
       reader.cancel();
       attempt.cancel();
     },
@@ -145,27 +166,34 @@ export function createVeniceFetch(options: VeniceFetchOptions = {}): VeniceFetch
     const replayable = body === undefined || body === null || !(body instanceof ReadableStream);
     const signal = request?.signal ?? init.signal ?? undefined;
     const plan: RequestPlan = { method, path: url, signal };
+    plan.trace = describeRequest(method, url, body); // diagnostics: undefined without subscribers
     if (!replayable) plan.maxRetries = 0;
     const fetchInit: RequestInit = { ...init, method, headers };
     if (body !== undefined && body !== null) fetchInit.body = body as BodyInit;
     if (!replayable) (fetchInit as RequestInit & { duplex: string }).duplex = "half";
 
     try {
-      return await transport.run(plan, async (attempt: Attempt, history) => {
-        const response = await transport.send(attempt, url, { ...fetchInit });
-        const type = response.headers.get("content-type") ?? "";
-        if (type.includes("text/event-stream")) {
-          const opened = await openStream(transport, attempt, response);
-          return forwardStream(opened, transport, plan, history.slice());
-        }
-        // Read the whole body inside the try, so the timeout and retries cover it.
-        const bytes = await response.arrayBuffer();
-        return new Response(bytes, {
-          status: response.status,
-          statusText: response.statusText,
-          headers: decodedHeaders(response.headers),
-        });
-      });
+      // diagnostics: traceRequest wraps the tries in the request's TracingChannel
+      return await traceRequest(plan.trace, () =>
+        transport.run(plan, async (attempt: Attempt, history) => {
+          const response = await transport.send(attempt, url, { ...fetchInit });
+          noteResponse(plan.trace, response); // diagnostics
+          const type = response.headers.get("content-type") ?? "";
+          if (type.includes("text/event-stream")) {
+            const opened = await openStream(transport, attempt, response);
+            publishStreamFirst(plan.trace); // diagnostics
+            return forwardStream(opened, transport, plan, history.slice());
+          }
+          // Read the whole body inside the try, so the timeout and retries cover it.
+          const bytes = await response.arrayBuffer();
+          noteAnswerBytes(plan.trace, bytes); // diagnostics: model, usage (parsed only if traced)
+          return new Response(bytes, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: decodedHeaders(response.headers),
+          });
+        }),
+      );
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (isVeniceError(error) && error.status >= 400) return failureResponse(error);
