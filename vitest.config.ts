@@ -8,6 +8,7 @@ const sourceAliases = [
   ["@venice-errors/core/schemas", "packages/core/src/schemas/index.ts"],
   ["@venice-errors/core", "packages/core/src/index.ts"],
   ["@venice-errors/node-client", "packages/node-client/src/index.ts"],
+  ["@venice-errors/opentelemetry", "packages/opentelemetry/src/index.ts"],
   ["@venice-errors/react-hooks/sonner", "packages/react-hooks/src/sonner.tsx"],
   ["@venice-errors/react-hooks/react-hot-toast", "packages/react-hooks/src/react-hot-toast.tsx"],
   ["@venice-errors/react-hooks", "packages/react-hooks/src/index.ts"],
@@ -33,6 +34,14 @@ export default defineConfig({
         test: {
           name: "node-client",
           root: here("packages/node-client"),
+          include: ["src/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "opentelemetry",
+          root: here("packages/opentelemetry"),
           include: ["src/**/*.test.ts"],
         },
       },

@@ -29,12 +29,13 @@ export interface PublishedPackage {
   path: string;
 }
 
-/** The four published packages, in dependency order (core first). */
+/** The published packages, in dependency order (core first; opentelemetry after node-client). */
 export const PUBLISHED: PublishedPackage[] = [
   "core",
   "node-client",
   "react-hooks",
   "test-utils",
+  "opentelemetry",
 ].map((dir) => ({ name: `@venice-errors/${dir}`, dir, path: join(ROOT, "packages", dir) }));
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

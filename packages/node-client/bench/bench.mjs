@@ -3,6 +3,7 @@
 // network). Prints a Markdown table. Run with `pnpm bench` (builds first) or
 // `node --expose-gc bench/bench.mjs [--requests 5000] [--rounds 10]`.
 import { fork } from "node:child_process";
+import diagnostics from "node:diagnostics_channel";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 
@@ -77,7 +78,9 @@ if (argv[0] === "server") {
 
 // ---------------------------------------------------------------- contenders
 async function main() {
-  const { createVeniceClient, createVeniceFetch } = await import("../dist/index.js");
+  const { createVeniceClient, createVeniceFetch, VENICE_DIAGNOSTICS_CHANNELS } = await import(
+    "../dist/index.js"
+  );
   const { default: OpenAI } = await import("openai");
   const requests = option("requests", 5000);
   const rounds = option("rounds", 10);
@@ -135,10 +138,40 @@ async function main() {
     maxRetries: 0,
     fetch: createVeniceFetch({ apiKey }),
   });
+  // A subscriber on every diagnostics channel that reads each message, as an instrumentation
+  // does; subscribed only while its contender runs (channels are process-wide).
+  const { request: tracingName, ...namedChannels } = VENICE_DIAGNOSTICS_CHANNELS;
+  const tracing = diagnostics.tracingChannel(tracingName);
+  let observed = 0;
+  const observe = (message) => {
+    observed += message.request ? message.request.tries : message.tries;
+  };
+  const handlers = {
+    start: observe,
+    end: observe,
+    asyncStart: observe,
+    asyncEnd: observe,
+    error: observe,
+  };
+  const subscriber = {
+    before() {
+      tracing.subscribe(handlers);
+      for (const name of Object.values(namedChannels)) diagnostics.subscribe(name, observe);
+    },
+    after() {
+      tracing.unsubscribe(handlers);
+      for (const name of Object.values(namedChannels)) diagnostics.unsubscribe(name, observe);
+    },
+  };
   const contenders = [
     ["raw fetch + JSON.parse", raw],
     ["raw fetch + timeout signal", rawWithSignal],
     ["@venice-errors/node-client", () => client.chat.completions.create(params)],
+    [
+      "node-client + diagnostics subscriber",
+      () => client.chat.completions.create(params),
+      subscriber,
+    ],
     ["openai 6", () => openai.chat.completions.create(params)],
     ["openai 6 + createVeniceFetch", () => openaiWithVeniceFetch.chat.completions.create(params)],
   ];
@@ -159,15 +192,21 @@ async function main() {
     const samples = new Map(contenders.map(([name]) => [name, []]));
     const time = new Map(contenders.map(([name]) => [name, 0]));
     const cpu = new Map(contenders.map(([name]) => [name, 0]));
-    for (const [, run] of contenders) await measure(run, 300, []); // warm-up
+    for (const [, run, hooks] of contenders) {
+      hooks?.before();
+      await measure(run, 300, []); // warm-up
+      hooks?.after();
+    }
     for (let round = 0; round < rounds; round++) {
       // Rotate the order each round so no contender always runs first (or last).
       const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]);
-      for (const [name, run] of order) {
+      for (const [name, run, hooks] of order) {
+        hooks?.before();
         const start = performance.now();
         const cpuStart = process.cpuUsage();
         await measure(run, Math.ceil(requests / rounds), samples.get(name));
         const used = process.cpuUsage(cpuStart);
+        hooks?.after();
         time.set(name, time.get(name) + performance.now() - start);
         cpu.set(name, cpu.get(name) + used.user + used.system);
       }
@@ -213,6 +252,7 @@ async function main() {
       `${before.toFixed(2)} MB after warm-up, ${after10k.toFixed(2)} MB after 10,000 requests, ` +
       `${after20k.toFixed(2)} MB after 20,000`,
   );
+  if (observed === 0) throw new Error("the diagnostics subscriber saw no message");
   child.disconnect();
   child.kill();
 }
