@@ -27,6 +27,14 @@ export { parseRateLimitHeaders, type VeniceRateLimit } from "./rate-limit.js";
 export { redactText } from "./redact.js";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelay } from "./retry-delay.js";
 export {
+  createVeniceErrorSerializer,
+  type ErrorSerializer,
+  type SerializedErrorLog,
+  type SerializedVeniceErrorLog,
+  standardErrorSerializer,
+  veniceErrorSerializer,
+} from "./serializer.js";
+export {
   type ToVeniceErrorOptions,
   toVeniceError,
   type VeniceResponseLike,
