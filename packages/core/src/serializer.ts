@@ -29,8 +29,11 @@ export interface SerializedVeniceErrorLog {
   attempts?: VeniceAttempt[];
 }
 
-/** A pino `err` serializer. */
-export type ErrorSerializer = (error: unknown) => unknown;
+/**
+ * A pino `err` serializer such as `pino.stdSerializers.err`. Typed for `Error`, as pino types its
+ * own, though pino calls it with whatever was logged as `err`.
+ */
+export type ErrorSerializer = (error: Error) => unknown;
 
 interface ErrorLike {
   message: string;
@@ -134,7 +137,7 @@ function serializeVeniceError(error: VeniceError): SerializedVeniceErrorLog {
 export function createVeniceErrorSerializer(
   standard: ErrorSerializer = standardErrorSerializer,
 ): (error: unknown) => unknown {
-  return (error) => (isVeniceError(error) ? serializeVeniceError(error) : standard(error));
+  return (error) => (isVeniceError(error) ? serializeVeniceError(error) : standard(error as Error));
 }
 
 /**

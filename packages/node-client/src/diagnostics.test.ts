@@ -197,7 +197,7 @@ describe("diagnostics_channel", () => {
 
   it("runs the request inside stores bound to the start channel", async () => {
     const store = new AsyncLocalStorage<string>();
-    const start = tracingChannel<VeniceRequestMessage>(CHANNELS.request).start;
+    const start = tracingChannel<string, VeniceRequestMessage>(CHANNELS.request).start;
     start.bindStore(store, (message) => `span for ${message.operationName}`);
     let seenInFetch: string | undefined;
     const c = createVeniceClient({
