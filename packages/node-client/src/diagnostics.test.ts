@@ -240,6 +240,49 @@ describe("diagnostics_channel", () => {
     ]);
   });
 
+  it("reads the usage of a stream's last chunk", async () => {
+    listener = listen();
+    const chunk = (extra: object) =>
+      `data: ${JSON.stringify({ id: "c1", object: "chat.completion.chunk", created: 1, model: "m-2", choices: [], ...extra })}\n\n`;
+    venice.enqueue({
+      status: 200,
+      headers: { "content-type": "text/event-stream" },
+      body: `${chunk({})}${chunk({ usage: { prompt_tokens: 7, completion_tokens: 3, total_tokens: 10 } })}data: [DONE]\n\n`,
+    });
+    const stream = await client().chat.completions.create({ model: "m", messages, stream: true });
+    for await (const _ of stream);
+    const request = listener.of<VeniceRequestMessage>("start")[0];
+    expect(request).toMatchObject({
+      responseModel: "m-2",
+      usage: { inputTokens: 7, outputTokens: 3 },
+    });
+    expect(listener.of<{ completed: boolean }>("stream:end")).toMatchObject([{ completed: true }]);
+  });
+
+  it("publishes the stream events of createVeniceFetch, whose body the SDK reads", async () => {
+    listener = listen();
+    const veniceFetch = createVeniceFetch({ apiKey: KEY, sleep: recordingSleep().sleep });
+    const send = () =>
+      veniceFetch(`${venice.url}/chat/completions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ model: "m", messages, stream: true }),
+      });
+    venice.enqueue({ stream: { chunks: ["a", "b"] } });
+    await (await send()).text();
+    venice.enqueue({ stream: { chunks: ["a", "b"], error: "MODEL_OVERLOADED" } });
+    await expect((await send()).text()).rejects.toMatchObject({ code: "MODEL_OVERLOADED" });
+    expect(listener.events().filter((event) => event.startsWith("stream:"))).toEqual([
+      "stream:first",
+      "stream:end",
+      "stream:first",
+      "stream:error",
+    ]);
+    const [first, second] = listener.of<VeniceRequestMessage>("start");
+    expect(first).toMatchObject({ stream: true, model: "m", responseModel: "m" });
+    expect(second?.error?.code).toBe("MODEL_OVERLOADED");
+  });
+
   it("never publishes the key, even when it is in the URL's query or an error", async () => {
     listener = listen();
     venice.enqueue({ error: "RATE_LIMIT_EXCEEDED", retryAfter: 1, message: `bad key ${KEY}` });
