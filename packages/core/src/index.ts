@@ -46,6 +46,14 @@ export {
 } from "./retryable.js";
 export { veniceStreamErrorText } from "./stream-error-text.js";
 export {
+  createVeniceErrorSerializer,
+  type ErrorSerializer,
+  type SerializedErrorLog,
+  type SerializedVeniceErrorLog,
+  standardErrorSerializer,
+  veniceErrorSerializer,
+} from "./serializer.js";
+export {
   type ToVeniceErrorOptions,
   toVeniceError,
   type VeniceResponseLike,
