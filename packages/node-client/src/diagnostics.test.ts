@@ -79,18 +79,17 @@ function client() {
 
 describe("diagnostics_channel", () => {
   it("builds nothing while nobody subscribes", async () => {
-    expect(describeRequest("POST", `${venice.url}/chat/completions`, { model: "m" })).toBe(
-      undefined,
-    );
+    const plan = { method: "POST", path: "/api/v1/chat/completions" };
+    const url = `${venice.url}/chat/completions`;
+    expect(describeRequest(url, plan, { model: "m" })).toBe(undefined);
     listener = listen();
-    expect(describeRequest("POST", `${venice.url}/chat/completions`, { model: "m" })).toMatchObject(
-      { operationName: "chat", model: "m" },
-    );
+    expect(describeRequest(url, plan, { model: "m" })).toMatchObject({
+      operationName: "chat",
+      model: "m",
+    });
     listener.stop();
     listener = undefined;
-    expect(describeRequest("POST", `${venice.url}/chat/completions`, { model: "m" })).toBe(
-      undefined,
-    );
+    expect(describeRequest(url, plan, { model: "m" })).toBe(undefined);
   });
 
   it("publishes start, each try with its wait, and the end of a 429-then-200 call", async () => {

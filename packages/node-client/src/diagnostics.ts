@@ -5,6 +5,8 @@ import {
   tracingChannel,
 } from "node:diagnostics_channel";
 import type { VeniceError, VeniceErrorCode } from "@venice-errors/core";
+import { generationOf } from "./generation.js";
+import { operationNameOf } from "./operation-name.js";
 
 // The client's lifecycle on Node's `diagnostics_channel`, in undici's discipline: named channels,
 // one payload per event, and nothing built or published unless someone subscribes. The transport
@@ -47,16 +49,17 @@ export interface VeniceRequestMessage {
   readonly serverPort: number;
   /**
    * GenAI operation name: `chat` (chat completions, responses), `text_completion`, `embeddings`,
-   * `generate_content` (image, audio, video); else the path below `/api/v1` (`models`).
+   * `generate_content` (image, speech, transcription, audio and video jobs); else the path below
+   * `/api/v1` (`models`, `video/retrieve`, `characters/{slug}`).
    */
   readonly operationName: string;
-  /** The body's `model`, when it names one. */
+  /** The body's `model` (a JSON or multipart body), when it names one. */
   readonly model: string | undefined;
   /** True when the body asked for a stream (`stream: true`). */
   readonly stream: boolean;
   /**
-   * The request body as sent (parsed from JSON for `createVeniceFetch`): it holds the prompts.
-   * Record it only where the user opted in to recording prompts.
+   * The request body as sent, when it is JSON (parsed for `createVeniceFetch`); `undefined` for
+   * multipart and binary bodies. It holds the prompts: record it only where the user opted in.
    */
   readonly body: unknown;
   /** Tries so far (1 during the first). */
@@ -68,8 +71,9 @@ export interface VeniceRequestMessage {
   /** Token usage, when the answer (or a stream's last chunk) reported it. */
   usage: VeniceTokenUsage | undefined;
   /**
-   * The parsed JSON answer of a request that was not streamed (on `asyncStart`): it holds the
-   * completion. Record it only where the user opted in.
+   * The answer of a request that was not streamed, as the client returns it (on `asyncStart`): the
+   * parsed JSON for JSON answers (it holds the completion: record it only where the user opted
+   * in), a `VeniceBinary` for media.
    */
   result?: unknown;
   /** The final failure (on `error`), with every try in `attempts`. */
@@ -81,9 +85,17 @@ export interface VeniceTryMessage {
   readonly request: VeniceRequestMessage;
   /** 1 for the first try. */
   readonly attempt: number;
-  /** How long the client waited before this try, in ms. */
+  /** How long the client waited before this try (the previous try's retry delay), in ms. */
   readonly waitedMs: number;
-  /** HTTP status of the answer; 0 when there was none; 200 for an in-band stream error. */
+  /**
+   * How long the coordinator held this try before it was sent, in ms: a cooldown or rate-limit
+   * reset that another request (or, with `@venice-errors/redis`, another process) ran into.
+   */
+  readonly coordinatorWaitMs: number;
+  /**
+   * HTTP status of the answer; 0 when there was none (connection error, or a timeout before the
+   * headers); 200 for an in-band stream error.
+   */
   readonly status: number;
   /** The try's failure; `undefined` when it succeeded. */
   readonly error: VeniceError | undefined;
@@ -143,40 +155,57 @@ function anySubscribers(): boolean {
   );
 }
 
-/** Endpoint suffix -> GenAI operation name; data, so a new endpoint is one row. */
-const OPERATIONS: ReadonlyArray<readonly [suffix: string, operation: string]> = [
-  ["/chat/completions", "chat"],
-  ["/responses", "chat"],
-  ["/completions", "text_completion"],
-  ["/embeddings", "embeddings"],
-  ["/image/generate", "generate_content"],
-  ["/images/generations", "generate_content"],
-  ["/image/edit", "generate_content"],
-  ["/image/upscale", "generate_content"],
-  ["/audio/speech", "generate_content"],
-  ["/video/queue", "generate_content"],
-];
-
-function operationOf(path: string): string {
-  for (const [suffix, operation] of OPERATIONS) if (path.endsWith(suffix)) return operation;
-  const relative = path.replace(/^\/api\/v1(?=\/|$)/, "").replace(/^\/+|\/+$/g, "");
-  return relative || "request";
-}
-
 const decoder = new TextDecoder();
 
-/** The body as an object: as given, or parsed from JSON text or bytes; `undefined` otherwise. */
+const OPEN_BRACE = 0x7b;
+
+/** The first byte that is not white space is `{`: bytes worth decoding as JSON (not an upload). */
+function startsLikeJson(bytes: Uint8Array): boolean {
+  for (const byte of bytes) {
+    if (byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d) continue;
+    return byte === OPEN_BRACE;
+  }
+  return false;
+}
+
+function bytesOf(body: ArrayBuffer | ArrayBufferView): Uint8Array {
+  return body instanceof ArrayBuffer
+    ? new Uint8Array(body)
+    : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+}
+
+/**
+ * A JSON body as an object: as given, or parsed from JSON text or bytes; `undefined` for bodies
+ * that are not JSON (multipart, uploads, streams).
+ */
 function bodyObject(body: unknown): unknown {
-  let text: string | undefined;
+  let text: string;
   if (typeof body === "string") text = body;
-  else if (body instanceof ArrayBuffer) text = decoder.decode(body);
-  else if (ArrayBuffer.isView(body)) text = decoder.decode(body);
-  else return body instanceof ReadableStream ? undefined : body;
+  else if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+    const bytes = bytesOf(body);
+    if (!startsLikeJson(bytes)) return undefined;
+    text = decoder.decode(bytes);
+  } else if (
+    typeof body !== "object" ||
+    body === null ||
+    body instanceof ReadableStream ||
+    body instanceof Blob ||
+    body instanceof FormData ||
+    body instanceof URLSearchParams
+  ) {
+    return undefined;
+  } else return body;
   try {
     return JSON.parse(text);
   } catch {
     return undefined;
   }
+}
+
+/** The `model` a request names: in its JSON, else as a multipart field (transcriptions, edits). */
+function modelOfBody(object: unknown, body: unknown): string | undefined {
+  const model = field(object, "model") ?? (body instanceof FormData ? body.get("model") : undefined);
+  return typeof model === "string" ? model : undefined;
 }
 
 function field(value: unknown, name: string): unknown {
@@ -196,14 +225,23 @@ function usageOf(value: unknown): VeniceTokenUsage | undefined {
   return result.inputTokens === undefined && result.outputTokens === undefined ? undefined : result;
 }
 
+/** What `describeRequest` reads of a planned request (`RequestPlan`). */
+export interface PlannedRequest {
+  readonly method: string;
+  /** The path without query. */
+  readonly path: string;
+  readonly generation?: boolean | undefined;
+}
+
 /**
  * The message of a request about to start, or `undefined` when no channel has a subscriber (then
- * nothing else is built for this request). `body` is the object or the JSON text to be sent;
- * `stream` overrides the body's `stream` flag when the caller knows better.
+ * nothing else is built for this request, and every other function here returns at once).
+ * `body` is the body as the caller gave it (an object, JSON text or bytes, `FormData`, an
+ * upload); `stream` overrides the body's `stream` flag when the caller knows better.
  */
 export function describeRequest(
-  method: string,
   url: string,
+  plan: PlannedRequest,
   body: unknown,
   stream?: boolean,
 ): VeniceRequestMessage | undefined {
@@ -215,15 +253,14 @@ export function describeRequest(
     return undefined;
   }
   const object = bodyObject(body);
-  const model = field(object, "model");
   const https = parsed.protocol === "https:";
   return {
-    method,
+    method: plan.method,
     path: parsed.pathname,
     serverAddress: parsed.hostname,
     serverPort: parsed.port === "" ? (https ? 443 : 80) : Number(parsed.port),
-    operationName: operationOf(parsed.pathname),
-    model: typeof model === "string" ? model : undefined,
+    operationName: operationNameOf(parsed.pathname, generationOf(plan)),
+    model: modelOfBody(object, body),
     stream: stream ?? field(object, "stream") === true,
     body: object,
     tries: 0,
@@ -266,12 +303,7 @@ export function traceRequest<T>(
   });
 }
 
-/** Notes the status of an answer that the transport accepted. */
-export function noteResponse(trace: VeniceRequestMessage | undefined, response: Response): void {
-  if (trace !== undefined) trace.status = response.status;
-}
-
-/** Notes a parsed JSON answer (its model and usage, and `result`); returns it unchanged. */
+/** Notes an answer (`result`, and the model and usage it names); returns it unchanged. */
 export function noteAnswer<T>(trace: VeniceRequestMessage | undefined, answer: T): T {
   if (trace === undefined) return answer;
   trace.result = answer;
@@ -293,21 +325,35 @@ export function noteChunk(trace: VeniceRequestMessage | undefined, chunk: unknow
   if (usage !== undefined) trace.usage = usage;
 }
 
-/** After a try: its outcome and the wait before the next one (`null`: none follows). */
+/** What `publishTry` reads of a try. */
+export interface TriedAttempt {
+  readonly number: number;
+  readonly waitedMs: number;
+  /** The HTTP answer, once its headers arrived. */
+  readonly answer: { readonly status: number } | undefined;
+}
+
+/**
+ * After a try: its outcome, the wait the coordinator imposed before it, and the wait before the
+ * next one (`null`: none follows).
+ */
 export function publishTry(
   trace: VeniceRequestMessage | undefined,
-  attempt: { readonly number: number; readonly waitedMs: number },
+  attempt: TriedAttempt,
   error: VeniceError | undefined,
   delayMs: number | null,
+  coordinatorWaitMs: number,
 ): void {
   if (trace === undefined) return;
   trace.tries = attempt.number;
-  if (error !== undefined) trace.status = error.status;
+  // The HTTP status is the answer's (a 200 whose body timed out stays 200), else the error's.
+  trace.status = attempt.answer?.status ?? error?.status ?? 0;
   if (!tryChannel.hasSubscribers) return;
   const message: VeniceTryMessage = {
     request: trace,
     attempt: attempt.number,
     waitedMs: attempt.waitedMs,
+    coordinatorWaitMs,
     status: trace.status,
     error,
     code: error?.code,
