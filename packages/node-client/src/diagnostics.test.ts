@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { subscribe, tracingChannel, unsubscribe } from "node:diagnostics_channel";
+import { tracingChannel } from "node:diagnostics_channel";
 import { isVeniceError, type VeniceError } from "@venice-errors/core";
 import { type FakeVenice, startFakeVenice } from "@venice-errors/test-utils/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -10,48 +10,12 @@ import {
   type VeniceRequestMessage,
   type VeniceTryMessage,
 } from "./diagnostics.js";
+import { listen } from "./test-support/diagnostics-listener.js";
 import { recordingSleep } from "./test-support/local-server.js";
 import { createVeniceFetch } from "./venice-fetch.js";
 
 const KEY = "vk-diagnostics-SECRET-0123456789";
 const messages = [{ role: "user", content: "Hi" }];
-
-interface Seen {
-  event: string;
-  message: unknown;
-}
-
-/** Subscribes to every channel; `stop()` unsubscribes all of them. */
-function listen() {
-  const seen: Seen[] = [];
-  const tracing = tracingChannel(CHANNELS.request);
-  const on = (event: string) => (message: unknown) => seen.push({ event, message });
-  const handlers = {
-    start: on("start"),
-    end: on("end"),
-    asyncStart: on("asyncStart"),
-    asyncEnd: on("asyncEnd"),
-    error: on("error"),
-  };
-  tracing.subscribe(handlers);
-  const named = [
-    [CHANNELS.try, on("try")],
-    [CHANNELS.streamFirst, on("stream:first")],
-    [CHANNELS.streamEnd, on("stream:end")],
-    [CHANNELS.streamError, on("stream:error")],
-  ] as const;
-  for (const [name, handler] of named) subscribe(name, handler);
-  return {
-    seen,
-    events: () => seen.map((entry) => entry.event),
-    of: <T>(event: string) =>
-      seen.filter((entry) => entry.event === event).map((e) => e.message as T),
-    stop() {
-      tracing.unsubscribe(handlers);
-      for (const [name, handler] of named) unsubscribe(name, handler);
-    },
-  };
-}
 
 /** Every string reachable from a value (own enumerable properties, errors' `toJSON()`). */
 function strings(value: unknown, seen = new Set<unknown>()): string[] {

@@ -204,7 +204,8 @@ function bodyObject(body: unknown): unknown {
 
 /** The `model` a request names: in its JSON, else as a multipart field (transcriptions, edits). */
 function modelOfBody(object: unknown, body: unknown): string | undefined {
-  const model = field(object, "model") ?? (body instanceof FormData ? body.get("model") : undefined);
+  const model =
+    field(object, "model") ?? (body instanceof FormData ? body.get("model") : undefined);
   return typeof model === "string" ? model : undefined;
 }
 

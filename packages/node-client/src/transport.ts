@@ -197,7 +197,8 @@ export class Transport {
   /**
    * Asks the coordinator until it lets the try through: sleeps the waits it asks for (the
    * caller's signal cancels them at once), throws its refusal. A coordinator that throws or
-   * rejects lets the try through: it must never break a request. Resolves to the ms it slept.
+   * rejects lets the try through: it must never break a request. Resolves to how long it held
+   * the try (by the transport's clock; 0 when it asked for no wait).
    */
   async #admit(
     coordinator: VeniceCoordinator,
@@ -205,7 +206,9 @@ export class Transport {
     plan: RequestPlan,
     history: readonly VeniceAttempt[],
   ): Promise<number> {
-    let heldMs = 0;
+    const started = this.now();
+    let slept = false;
+    const heldMs = () => (slept ? Math.max(0, this.now() - started) : 0);
     // Each wait is slept in full, so the rounds are few; the cap only stops a coordinator whose
     // clock never moves (or a `sleep` that does not wait) from holding a request forever.
     for (let round = 0; round < MAX_ADMIT_ROUNDS; round++) {
@@ -216,15 +219,14 @@ export class Transport {
           decision = await decision;
         }
       } catch {
-        return heldMs;
+        return heldMs();
       }
-      if (decision === undefined) return heldMs;
+      if (decision === undefined) return heldMs();
       if (typeof decision !== "number") throw this.fail(decision, plan, history);
       if (!(decision > 0)) continue;
-      const waitMs = Math.min(decision, MAX_TIMER_MS);
+      slept = true;
       try {
-        await this.#sleep(waitMs, plan.signal);
-        heldMs += waitMs;
+        await this.#sleep(Math.min(decision, MAX_TIMER_MS), plan.signal);
       } catch {
         throw this.fail(
           clientError("ABORTED", "The request was aborted by the caller while it waited"),
@@ -233,7 +235,7 @@ export class Transport {
         );
       }
     }
-    return heldMs;
+    return heldMs();
   }
 
   #release(request: CoordinatedTry, outcome: CoordinatedOutcome): void {

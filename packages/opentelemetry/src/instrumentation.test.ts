@@ -23,8 +23,14 @@ import type { VeniceInstrumentationConfig } from "./types.js";
 
 const KEY = "vk-otel-PLANTED-SECRET-4f1d9c";
 const messages = [{ role: "user", content: "Tell me about Venice" }];
-const noWait = (_ms: number, signal?: AbortSignal) =>
-  signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
+// A virtual clock that the client's waits advance: retries and coordinator holds take no time.
+let clock = Date.now();
+const now = () => clock;
+const noWait = (ms: number, signal?: AbortSignal) => {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  clock += ms;
+  return Promise.resolve();
+};
 
 let venice: FakeVenice;
 let spans: InMemorySpanExporter;
@@ -66,7 +72,7 @@ afterEach(async () => {
 });
 
 function client() {
-  return createVeniceClient({ apiKey: KEY, baseURL: venice.url, sleep: noWait });
+  return createVeniceClient({ apiKey: KEY, baseURL: venice.url, now, sleep: noWait });
 }
 
 function onlySpan(): ReadableSpan {
@@ -206,6 +212,71 @@ describe("VeniceInstrumentation", () => {
     expect(stopped?.attributes["venice.stream.completed"]).toBe(false);
   });
 
+  it("names the spans of every resource by its GenAI operation", async () => {
+    instrument();
+    const c = client();
+    await c.images.generate({ model: "z-image-turbo", prompt: "a gondola" });
+    await c.audio.speech.create({ model: "tts-kokoro", input: "Ciao" });
+    await c.embeddings.create({ model: "text-embedding-bge-m3", input: "canal" });
+    await c.responses.create({ model: "venice-uncensored", input: "Hi" });
+    const queued = await c.video.queue({
+      model: "wan-2.5-preview-text-to-video",
+      prompt: "A gondola",
+      duration: "5s",
+    });
+    await c.video.retrieve({ model: queued.model, queue_id: queued.queue_id });
+    expect(spans.getFinishedSpans().map((span) => span.name)).toEqual([
+      "generate_content z-image-turbo",
+      "generate_content tts-kokoro",
+      "embeddings text-embedding-bge-m3",
+      "chat venice-uncensored",
+      "generate_content wan-2.5-preview-text-to-video",
+      "video/retrieve wan-2.5-preview-text-to-video",
+    ]);
+    for (const span of spans.getFinishedSpans()) {
+      expect(span.status.code).toBe(SpanStatusCode.OK);
+      expect(span.attributes["http.response.status_code"]).toBe(200);
+    }
+  });
+
+  it("a generation request's 500 is final (no retry event): it may have been charged", async () => {
+    instrument();
+    venice.enqueue({ route: "POST /image/generate", error: "INFERENCE_FAILED" });
+    await expect(
+      client().images.generate({ model: "z-image-turbo", prompt: "a gondola" }),
+    ).rejects.toMatchObject({ code: "INFERENCE_FAILED" });
+    const span = onlySpan();
+    expect(span.name).toBe("generate_content z-image-turbo");
+    expect(span.attributes["error.type"]).toBe("INFERENCE_FAILED");
+    expect(span.attributes["http.request.resend_count"]).toBeUndefined();
+    expect(span.events).toEqual([]);
+  });
+
+  it("records the coordinator's hold on a try as an event", async () => {
+    instrument();
+    let held = false;
+    const c = createVeniceClient({
+      apiKey: KEY,
+      baseURL: venice.url,
+      now,
+      sleep: noWait,
+      coordinator: {
+        acquire: () => {
+          if (held) return undefined;
+          held = true;
+          return 1500;
+        },
+        release: () => {},
+      },
+    });
+    await c.chat.completions.create({ model: "venice-uncensored", messages });
+    const span = onlySpan();
+    expect(span.status.code).toBe(SpanStatusCode.OK);
+    expect(span.events.map((event) => [event.name, event.attributes])).toEqual([
+      ["venice.coordinator.wait", { "venice.attempt": 1, "venice.coordinator.wait_ms": 1500 }],
+    ]);
+  });
+
   it("parents the span on the caller's active span", async () => {
     instrument();
     const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] });
@@ -221,7 +292,7 @@ describe("VeniceInstrumentation", () => {
   it("traces createVeniceFetch requests the same way", async () => {
     instrument();
     venice.enqueue({ error: "MODEL_OVERLOADED", retryAfter: 1 });
-    const veniceFetch = createVeniceFetch({ apiKey: KEY, sleep: noWait });
+    const veniceFetch = createVeniceFetch({ apiKey: KEY, now, sleep: noWait });
     const response = await veniceFetch(`${venice.url}/chat/completions`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -294,7 +365,7 @@ describe("VeniceInstrumentation", () => {
     });
     await drain(await c.chat.completions.create({ model: "m", messages, stream: true }));
     await c.chat.completions.create({ model: "m", messages });
-    const veniceFetch = createVeniceFetch({ sleep: noWait });
+    const veniceFetch = createVeniceFetch({ now, sleep: noWait });
     venice.enqueue({ error: "MODEL_OVERLOADED", retryAfter: 1, message: `oops ${KEY}` });
     await veniceFetch(`${venice.url}/chat/completions?key=${KEY}`, {
       method: "POST",

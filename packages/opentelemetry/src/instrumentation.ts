@@ -152,8 +152,18 @@ export class VeniceInstrumentation extends InstrumentationBase<VeniceInstrumenta
     this.records?.set(message, { span, startedAt: performance.now(), streaming: false });
   }
 
-  /** A retried try is an event and a counted error, never a span error. */
-  private onTry({ request, attempt, status, error, delayMs }: VeniceTryMessage): void {
+  /**
+   * A try the coordinator held (a cooldown another request ran into) is an event; a retried try
+   * is an event and a counted error, never a span error.
+   */
+  private onTry(message: VeniceTryMessage): void {
+    const { request, attempt, status, error, delayMs, coordinatorWaitMs } = message;
+    if (coordinatorWaitMs > 0) {
+      this.records?.get(request)?.span.addEvent(EVENT.COORDINATOR_WAIT, {
+        [ATTR.VENICE_ATTEMPT]: attempt,
+        [ATTR.VENICE_COORDINATOR_WAIT_MS]: coordinatorWaitMs,
+      });
+    }
     if (error === undefined || delayMs === null) return;
     const type = errorType(error);
     const event: Attributes = {

@@ -27,6 +27,8 @@ export const ATTR = {
   VENICE_ATTEMPT: "venice.attempt",
   /** Venice-specific: the wait before the next try, in ms. */
   VENICE_RETRY_DELAY_MS: "venice.retry.delay_ms",
+  /** Venice-specific: how long the coordinator held a try before it was sent, in ms. */
+  VENICE_COORDINATOR_WAIT_MS: "venice.coordinator.wait_ms",
   /** Venice-specific: false when the caller stopped reading a stream before its end. */
   VENICE_STREAM_COMPLETED: "venice.stream.completed",
 } as const;
@@ -50,6 +52,11 @@ export const PROVIDER_NAME = "venice";
 export const EVENT = {
   /** A try failed and the client retries after `venice.retry.delay_ms`. */
   RETRY: "venice.retry",
+  /**
+   * The coordinator held a try for `venice.coordinator.wait_ms` (a cooldown or rate-limit reset
+   * shared with other requests or processes); recorded after that try.
+   */
+  COORDINATOR_WAIT: "venice.coordinator.wait",
   /** A stream's first event arrived (from here on it is not retried). */
   STREAM_FIRST_EVENT: "venice.stream.first_event",
 } as const;
