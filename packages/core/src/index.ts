@@ -44,7 +44,6 @@ export {
   statusIsRetryable,
   wasNeverSent,
 } from "./retryable.js";
-export { veniceStreamErrorText } from "./stream-error-text.js";
 export {
   createVeniceErrorSerializer,
   type ErrorSerializer,
@@ -53,6 +52,7 @@ export {
   standardErrorSerializer,
   veniceErrorSerializer,
 } from "./serializer.js";
+export { veniceStreamErrorText } from "./stream-error-text.js";
 export {
   type ToVeniceErrorOptions,
   toVeniceError,
