@@ -100,7 +100,9 @@ beforeAll(async () => {
   let flaky = 0;
   venice.setHandler((request) => {
     const model = request.body?.model;
-    if (model === "flaky" && flaky++ % 2 === 0) return { error: "MODEL_AT_CAPACITY" };
+    // A chat is paid work: it is retried only on an overload that says when to come back.
+    if (model === "flaky" && flaky++ % 2 === 0)
+      return { error: "MODEL_AT_CAPACITY", retryAfter: 1 };
     if (model === "broke") return { error: "INSUFFICIENT_BALANCE" };
     if (model === "overloaded")
       return { stream: { chunks: ["Par", "tial"], error: "MODEL_OVERLOADED" } };

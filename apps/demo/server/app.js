@@ -16,6 +16,7 @@ import { scriptsFor } from "./scenarios.js";
  *   maxRetries: number,
  *   callLog?: ReturnType<typeof createCallLog>,
  *   secrets?: string[],
+ *   traces?: ReturnType<typeof import("./traces.js").createTraceRecorder>,
  * }} DemoServerOptions
  */
 
@@ -62,6 +63,8 @@ async function handle(req, res, options, callLog, state) {
         lastCall: callLog.last() ?? null,
         now: Date.now(),
       });
+    case "GET /api/trace":
+      return options.traces ? options.traces.respond(res) : sendJson(res, 200, { trace: null });
     case "GET /api/models":
       try {
         const list = await client.models.list();

@@ -7,6 +7,7 @@ import { createDemoServer } from "./app.js";
 import { createCallLog } from "./call-log.js";
 import { createLabScripts } from "./lab-scripts.js";
 import { demoHandler } from "./replies.js";
+import { createTraceRecorder } from "./traces.js";
 
 const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const MAX_RETRIES = 2;
@@ -22,6 +23,7 @@ export async function startDemo(options = {}) {
   if (venice && lab) venice.setHandler(lab.handler(demoHandler));
   const apiKey = options.apiKey || "demo-fake-key";
   const callLog = createCallLog();
+  const traces = createTraceRecorder();
   const makeClient = () =>
     createVeniceClient({
       apiKey,
@@ -50,6 +52,7 @@ export async function startDemo(options = {}) {
     maxRetries: MAX_RETRIES,
     callLog,
     secrets: [apiKey],
+    traces,
   });
   await new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -64,6 +67,7 @@ export async function startDemo(options = {}) {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(() => resolve(undefined)));
       await venice?.close();
+      traces.close();
     },
   };
 }
