@@ -5,6 +5,7 @@ import { ChatPanel } from "./components/ChatPanel";
 import { FailureLab } from "./components/FailureLab";
 import { Header } from "./components/Header";
 import { StatusPanel } from "./components/StatusPanel";
+import { TracePanel } from "./components/TracePanel";
 import { type Locale, LocaleContext, TEXTS, useTexts, VENICE_TEXTS } from "./i18n";
 import { useChat } from "./use-chat";
 import { useDemoStatus } from "./use-status";
@@ -76,6 +77,7 @@ function Page({ onLocale }: { onLocale: (locale: Locale) => void }) {
             }}
           />
           <StatusPanel status={status} />
+          <TracePanel call={status?.lastCall} />
         </aside>
       </main>
     </div>
