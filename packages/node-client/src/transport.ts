@@ -206,9 +206,8 @@ export class Transport {
     plan: RequestPlan,
     history: readonly VeniceAttempt[],
   ): Promise<number> {
-    const started = this.now();
-    let slept = false;
-    const heldMs = () => (slept ? Math.max(0, this.now() - started) : 0);
+    // Read the clock only once the coordinator asks for a wait: healthy traffic pays nothing.
+    let heldSince: number | undefined;
     // Each wait is slept in full, so the rounds are few; the cap only stops a coordinator whose
     // clock never moves (or a `sleep` that does not wait) from holding a request forever.
     for (let round = 0; round < MAX_ADMIT_ROUNDS; round++) {
@@ -219,12 +218,12 @@ export class Transport {
           decision = await decision;
         }
       } catch {
-        return heldMs();
+        return this.#heldMs(heldSince);
       }
-      if (decision === undefined) return heldMs();
+      if (decision === undefined) return this.#heldMs(heldSince);
       if (typeof decision !== "number") throw this.fail(decision, plan, history);
       if (!(decision > 0)) continue;
-      slept = true;
+      heldSince ??= this.now();
       try {
         await this.#sleep(Math.min(decision, MAX_TIMER_MS), plan.signal);
       } catch {
@@ -235,7 +234,12 @@ export class Transport {
         );
       }
     }
-    return heldMs();
+    return this.#heldMs(heldSince);
+  }
+
+  /** How long the coordinator has held a try that it first asked to wait at `since`. */
+  #heldMs(since: number | undefined): number {
+    return since === undefined ? 0 : Math.max(0, this.now() - since);
   }
 
   #release(request: CoordinatedTry, outcome: CoordinatedOutcome): void {
