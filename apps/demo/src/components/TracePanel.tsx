@@ -93,7 +93,7 @@ export function TracePanel({ call }: { call: CallRecord | null | undefined }) {
   }, [settled]);
 
   return (
-    <section className="panel status" aria-labelledby="trace-title" data-testid="trace-panel">
+    <section className="panel trace" aria-labelledby="trace-title" data-testid="trace-panel">
       <header className="panel-header">
         <h2 id="trace-title">{t.title}</h2>
       </header>
