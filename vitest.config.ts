@@ -13,6 +13,7 @@ const sourceAliases = [
   ["@venice-errors/core", "packages/core/src/index.ts"],
   ["@venice-errors/node-client", "packages/node-client/src/index.ts"],
   ["@venice-errors/redis", "packages/redis/src/index.ts"],
+  ["@venice-errors/opentelemetry", "packages/opentelemetry/src/index.ts"],
   ["@venice-errors/react-hooks/sonner", "packages/react-hooks/src/sonner.tsx"],
   ["@venice-errors/react-hooks/react-hot-toast", "packages/react-hooks/src/react-hot-toast.tsx"],
   ["@venice-errors/react-hooks/tanstack-query", "packages/react-hooks/src/tanstack-query.tsx"],
@@ -43,6 +44,14 @@ export default defineConfig({
         test: {
           name: "node-client",
           root: here("packages/node-client"),
+          include: ["src/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "opentelemetry",
+          root: here("packages/opentelemetry"),
           include: ["src/**/*.test.ts"],
         },
       },

@@ -26,8 +26,14 @@ interface FakeVenice {
 }
 
 /** The consumer script: plain ESM, one JSON line on stdout. */
-const SCRIPT = `import { createVeniceClient } from "@venice-errors/node-client";
+const SCRIPT = `import diagnostics from "node:diagnostics_channel";
+import { createVeniceClient, VENICE_DIAGNOSTICS_CHANNELS as CHANNELS } from "@venice-errors/node-client";
 const [baseURL] = process.argv.slice(2);
+// The diagnostics channels: every event name in order, the same in every runtime.
+const events = [];
+const on = (name) => (message) => events.push(message.code ? name + " " + message.code : name);
+diagnostics.tracingChannel(CHANNELS.request).subscribe({ start: on("start"), end: () => {}, asyncStart: on("settled"), asyncEnd: () => {}, error: on("error") });
+for (const [key, name] of Object.entries(CHANNELS)) if (key !== "request") diagnostics.subscribe(name, on(key));
 const client = createVeniceClient({ apiKey: "vk-runtime-0123456789", baseURL, retry: { baseDelayMs: 1, maxDelayMs: 1 } });
 const messages = [{ role: "user", content: "Hello" }];
 const caught = async (promise) => { try { await promise; return null; } catch (error) { return { code: error.code, status: error.status, attempts: error.attempts.length, retryAfterMs: error.retryAfterMs ?? null }; } };
@@ -45,6 +51,7 @@ report.balance = await caught(client.chat.completions.create({ model: "broke", m
 report.inStream = await caught((async () => {
   for await (const chunk of await client.chat.completions.create({ model: "overloaded", messages, stream: true })) void chunk;
 })());
+report.events = events;
 console.log(JSON.stringify(report));
 `;
 
@@ -93,7 +100,9 @@ beforeAll(async () => {
   let flaky = 0;
   venice.setHandler((request) => {
     const model = request.body?.model;
-    if (model === "flaky" && flaky++ % 2 === 0) return { error: "MODEL_AT_CAPACITY" };
+    // A chat is paid work: it is retried only on an overload that says when to come back.
+    if (model === "flaky" && flaky++ % 2 === 0)
+      return { error: "MODEL_AT_CAPACITY", retryAfter: 1 };
     if (model === "broke") return { error: "INSUFFICIENT_BALANCE" };
     if (model === "overloaded")
       return { stream: { chunks: ["Par", "tial"], error: "MODEL_OVERLOADED" } };
@@ -128,6 +137,16 @@ describe("@venice-errors/node-client (packed) under Node, Bun and Deno", () => {
       balance: { code: "INSUFFICIENT_BALANCE", status: 402, attempts: 1 },
       inStream: { code: "MODEL_OVERLOADED", status: 200 },
     });
+    const lifecycles = [
+      ["start", "try", "settled"], // reply
+      ["start", "streamFirst", "try", "settled", "streamEnd"], // streamed
+      ["start", "try MODEL_AT_CAPACITY", "try", "settled"], // retried
+      ["start", "try INSUFFICIENT_BALANCE", "error", "settled"], // balance
+      ["start", "streamFirst", "try", "settled", "streamError"], // inStream
+    ];
+    expect(node?.events, "the diagnostics channels publish each lifecycle").toEqual(
+      lifecycles.flat(),
+    );
     expect(reports.get("bun"), "Bun agrees with Node").toEqual(node);
     expect(reports.get("deno"), "Deno agrees with Node").toEqual(node);
   });

@@ -29,13 +29,14 @@ export interface PublishedPackage {
   path: string;
 }
 
-/** The published packages, in dependency order (core first). */
+/** The published packages, in dependency order (core first; redis and opentelemetry after node-client). */
 export const PUBLISHED: PublishedPackage[] = [
   "core",
   "node-client",
   "react-hooks",
   "test-utils",
   "redis",
+  "opentelemetry",
 ].map((dir) => ({ name: `@venice-errors/${dir}`, dir, path: join(ROOT, "packages", dir) }));
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

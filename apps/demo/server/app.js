@@ -19,6 +19,7 @@ import { MEDIA_SCENARIOS, scriptsFor } from "./scenarios.js";
  *   callLog?: ReturnType<typeof createCallLog>,
  *   secrets?: string[],
  *   fleet?: import("./fleet-view.js").FleetMember,
+ *   traces?: ReturnType<typeof import("./traces.js").createTraceRecorder>,
  * }} DemoServerOptions
  */
 
@@ -81,6 +82,8 @@ async function handle(req, res, options, callLog, state) {
           ? await fleetOverview(options.fleet, callLog)
           : instanceView(options.fleet, callLog),
       );
+    case "GET /api/trace":
+      return options.traces ? options.traces.respond(res) : sendJson(res, 200, { trace: null });
     case "GET /api/models":
       try {
         const list = await client.models.list();

@@ -7,6 +7,7 @@ import { createDemoServer } from "./app.js";
 import { createCallLog } from "./call-log.js";
 import { createLabScripts } from "./lab-scripts.js";
 import { demoHandler } from "./replies.js";
+import { createTraceRecorder } from "./traces.js";
 
 const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const MAX_RETRIES = 2;
@@ -34,6 +35,7 @@ export async function startDemo(options = {}) {
   if (owned && lab) owned.setHandler(lab.handler(demoHandler));
   const apiKey = options.apiKey || "demo-fake-key";
   const callLog = createCallLog();
+  const traces = createTraceRecorder();
   const makeClient = () =>
     createVeniceClient({
       apiKey,
@@ -64,6 +66,7 @@ export async function startDemo(options = {}) {
     callLog,
     secrets: [apiKey],
     ...(options.fleet ? { fleet: options.fleet } : {}),
+    traces,
   });
   await new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -78,6 +81,7 @@ export async function startDemo(options = {}) {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(() => resolve(undefined)));
       await owned?.close();
+      traces.close();
     },
   };
 }

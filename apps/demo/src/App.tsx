@@ -7,6 +7,7 @@ import { FleetPanel } from "./components/FleetPanel";
 import { Header } from "./components/Header";
 import { StatusPanel } from "./components/StatusPanel";
 import { Studio } from "./components/Studio";
+import { TracePanel } from "./components/TracePanel";
 import { type Locale, LocaleContext, TEXTS, useTexts, VENICE_TEXTS } from "./i18n";
 import { useChat } from "./use-chat";
 import { useMedia } from "./use-media";
@@ -95,6 +96,7 @@ function Page({ onLocale }: { onLocale: (locale: Locale) => void }) {
           />
           <StatusPanel status={status} />
           {fleet && <FleetPanel fleet={fleet} />}
+          <TracePanel call={status?.lastCall} />
         </aside>
         {/* After the sidebar in the tab order (Tab from the message box reaches the Failure lab);
             shown under the chat on a wide screen (styles.css). */}

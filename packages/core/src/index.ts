@@ -44,6 +44,14 @@ export {
   statusIsRetryable,
   wasNeverSent,
 } from "./retryable.js";
+export {
+  createVeniceErrorSerializer,
+  type ErrorSerializer,
+  type SerializedErrorLog,
+  type SerializedVeniceErrorLog,
+  standardErrorSerializer,
+  veniceErrorSerializer,
+} from "./serializer.js";
 export { veniceStreamErrorText } from "./stream-error-text.js";
 export {
   type ToVeniceErrorOptions,

@@ -1,8 +1,10 @@
 // Benchmarks `client.chat.completions.create` against raw `fetch` + `JSON.parse` and the `openai`
 // package, side by side in one run, against a local node:http server in a child process (no
 // network). Prints a Markdown table. Run with `pnpm bench` (builds first) or
-// `node --expose-gc bench/bench.mjs [--requests 5000] [--rounds 10]`.
+// `node --expose-gc bench/bench.mjs [--requests 5000] [--rounds 10] [--overhead-only]`.
+// Then the client's CPU per request with and without a diagnostics_channel subscriber.
 import { fork } from "node:child_process";
+import diagnostics from "node:diagnostics_channel";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 
@@ -71,8 +73,53 @@ if (argv[0] === "server") {
   server.keepAliveTimeout = 60_000;
   server.listen(0, "127.0.0.1", () => process.send?.(server.address().port));
   process.on("disconnect", () => process.exit(0));
+} else if (argv[0] === "overhead") {
+  process.send?.(await clientCpuPerRequest(argv[1] === "subscribed"));
 } else {
   await main();
+}
+
+// ---------------------------------------------------------------- diagnostics cost (child process)
+/** Client CPU µs per request, with or without a subscriber on every diagnostics channel. */
+async function clientCpuPerRequest(subscribed) {
+  const { createVeniceClient, VENICE_DIAGNOSTICS_CHANNELS } = await import("../dist/index.js");
+  const { request: tracingName, ...named } = VENICE_DIAGNOSTICS_CHANNELS;
+  let seen = 0;
+  // As an instrumentation does: read each message.
+  const observe = (message) => {
+    seen += message.request ? message.request.tries : message.tries;
+  };
+  if (subscribed) {
+    diagnostics.tracingChannel(tracingName).subscribe({
+      start: observe,
+      end: observe,
+      asyncStart: observe,
+      asyncEnd: observe,
+      error: observe,
+    });
+    for (const name of Object.values(named)) diagnostics.subscribe(name, observe);
+  }
+  const body = JSON.stringify({
+    id: "chatcmpl-local",
+    object: "chat.completion",
+    created: 1_700_000_000,
+    model: "llama-3.3-70b",
+    choices: [{ index: 0, message: { role: "assistant", content: "Hi" }, finish_reason: "stop" }],
+    usage: { prompt_tokens: 12, completion_tokens: 1, total_tokens: 13 },
+  });
+  const client = createVeniceClient({
+    apiKey: "bench-key-0123456789",
+    baseURL: "http://127.0.0.1:9/api/v1",
+    fetch: async () =>
+      new Response(body, { status: 200, headers: { "content-type": "application/json" } }),
+  });
+  const params = { model: "llama-3.3-70b", messages: [{ role: "user", content: "Hello" }] };
+  for (let i = 0; i < 10_000; i++) await client.chat.completions.create(params);
+  const start = process.cpuUsage();
+  for (let i = 0; i < 40_000; i++) await client.chat.completions.create(params);
+  const used = process.cpuUsage(start);
+  if (subscribed && seen === 0) throw new Error("the diagnostics subscriber saw no message");
+  return (used.user + used.system) / 40_000;
 }
 
 // ---------------------------------------------------------------- contenders
@@ -154,7 +201,8 @@ async function main() {
     sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
   const lines = [];
-  for (const mode of ["ok", "mix"]) {
+  const overheadOnly = argv.includes("--overhead-only");
+  for (const mode of overheadOnly ? [] : ["ok", "mix"]) {
     await fetch(`${origin}/mode/${mode}`).then((response) => response.text());
     const samples = new Map(contenders.map(([name]) => [name, []]));
     const time = new Map(contenders.map(([name]) => [name, 0]));
@@ -188,6 +236,22 @@ async function main() {
     }
   }
 
+  // The diagnostics cost alone, in child processes (one per measurement: subscribing and
+  // unsubscribing in one process changes the channels' classes and deoptimises the code around
+  // them, which costs more than the events do). Each child sends 40,000 requests through an
+  // in-process `fetch` that answers at once, so what it measures is the client's own CPU time.
+  const overhead = { none: [], subscribed: [] };
+  for (let round = 0; round < 5; round++) {
+    for (const mode of Object.keys(overhead)) {
+      const worker = fork(fileURLToPath(import.meta.url), ["overhead", mode], { stdio: "inherit" });
+      overhead[mode].push(await new Promise((resolve) => worker.once("message", resolve)));
+      worker.disconnect();
+    }
+  }
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const withoutUs = median(overhead.none);
+  const withUs = median(overhead.subscribed);
+
   // Heap: 10,000 more requests after a warm-up must not grow the heap beyond noise.
   await fetch(`${origin}/mode/ok`).then((response) => response.text());
   const heap = () => {
@@ -212,6 +276,12 @@ async function main() {
     `\nheap (client, after gc${globalThis.gc ? "" : " — run with --expose-gc for exact numbers"}): ` +
       `${before.toFixed(2)} MB after warm-up, ${after10k.toFixed(2)} MB after 10,000 requests, ` +
       `${after20k.toFixed(2)} MB after 20,000`,
+  );
+  console.log(
+    `\ndiagnostics_channel (client CPU per request, in-process fetch, median of 5 processes ` +
+      `of 40,000 requests): ${withoutUs.toFixed(1)} µs without a subscriber, ` +
+      `${withUs.toFixed(1)} µs with one on every channel ` +
+      `(${withUs >= withoutUs ? "+" : ""}${(withUs - withoutUs).toFixed(1)} µs)`,
   );
   child.disconnect();
   child.kill();

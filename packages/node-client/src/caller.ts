@@ -1,5 +1,6 @@
 import type { VeniceAttempt } from "@venice-errors/core";
 import type { Attempt } from "./attempt.js";
+import { describeRequest, noteAnswer, traceRequest } from "./diagnostics.js";
 import type { VeniceRequestOptions } from "./options.js";
 import { modelOf, pathOf } from "./request-meta.js";
 import { openStream, VeniceStream } from "./stream.js";
@@ -87,7 +88,13 @@ export function createCaller(
     "content-type": "application/json",
   };
 
-  function prepare(method: string, path: string, init: VeniceCallInit, accept: string) {
+  function prepare(
+    method: string,
+    path: string,
+    init: VeniceCallInit,
+    accept: string,
+    stream: boolean,
+  ) {
     const url = buildUrl(settings.base, path, init.query);
     const encoded = encodeBody(init.body, init.contentType);
     const plain =
@@ -118,6 +125,7 @@ export function createCaller(
       generation: init.generation,
       model: encoded.contentType === "application/json" ? modelOf(init.body) : undefined,
     };
+    plan.trace = describeRequest(url, plan, init.body, stream); // diagnostics: undefined unless subscribed
     const fetchInit = (): RequestInit =>
       body === undefined
         ? { method, headers }
@@ -137,18 +145,25 @@ export function createCaller(
         path,
         init,
         init.accept ?? "application/json",
+        false,
       );
-      return transport.run(plan, async (attempt: Attempt) =>
-        read(await transport.send(attempt, url, fetchInit())),
+      const trace = plan.trace;
+      // diagnostics: traceRequest runs the tries inside the request's TracingChannel
+      return traceRequest(trace, () =>
+        transport.run(plan, async (attempt: Attempt) =>
+          noteAnswer(trace, await read(await transport.send(attempt, url, fetchInit()))),
+        ),
       );
     },
     stream<T>(method: string, path: string, init: VeniceCallInit) {
-      const { url, plan, fetchInit } = prepare(method, path, init, "text/event-stream");
-      return transport.run(plan, async (attempt: Attempt, history: readonly VeniceAttempt[]) => {
-        const response = await transport.send(attempt, url, fetchInit());
-        const opened = await openStream(transport, attempt, response);
-        return new VeniceStream<T>(opened, transport, plan, history.slice());
-      });
+      const { url, plan, fetchInit } = prepare(method, path, init, "text/event-stream", true);
+      return traceRequest(plan.trace, () =>
+        transport.run(plan, async (attempt: Attempt, history: readonly VeniceAttempt[]) => {
+          const response = await transport.send(attempt, url, fetchInit());
+          const opened = await openStream(transport, attempt, response, plan.trace);
+          return new VeniceStream<T>(opened, transport, plan, history.slice());
+        }),
+      );
     },
   };
 }

@@ -15,3 +15,12 @@ export function isGenerationRequest(method: string, path: string): boolean {
   if (method.length !== 4 || method.toUpperCase() !== "POST") return false;
   return GENERATION_PATH.test(path) && !JOB_READ_PATH.test(path);
 }
+
+/** Whether a planned request starts paid work: its own `generation` flag, else its route's. */
+export function generationOf(plan: {
+  readonly method: string;
+  readonly path: string;
+  readonly generation?: boolean | undefined;
+}): boolean {
+  return plan.generation ?? isGenerationRequest(plan.method, plan.path);
+}

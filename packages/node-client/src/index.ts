@@ -17,6 +17,15 @@ export type {
 } from "./coordinator.js";
 export { delay } from "./delay.js";
 export {
+  VENICE_DIAGNOSTICS_CHANNELS,
+  type VeniceRequestMessage,
+  type VeniceStreamEndMessage,
+  type VeniceStreamErrorMessage,
+  type VeniceStreamMessage,
+  type VeniceTokenUsage,
+  type VeniceTryMessage,
+} from "./diagnostics.js";
+export {
   createFailureBudget,
   type FailureBudget,
   type FailureBudgetOptions,

@@ -1,5 +1,13 @@
 import type { VeniceAttempt, VeniceError } from "@venice-errors/core";
 import type { Attempt } from "./attempt.js";
+import {
+  noteChunk,
+  publishStreamClosed,
+  publishStreamEnd,
+  publishStreamError,
+  publishStreamFirst,
+  type VeniceRequestMessage,
+} from "./diagnostics.js";
 import { clientError } from "./errors.js";
 import { EventStreamReader, type StreamItem, type StreamPort } from "./event-reader.js";
 import { attemptRecord, type RequestPlan, type Transport } from "./transport.js";
@@ -28,11 +36,13 @@ function portOf(transport: Transport, attempt: Attempt): StreamPort {
 /**
  * Inside a try: reads up to the first event, so that an error before any output (an error
  * status, an in-band error event, a cut) is still retried; after it, the stream is the caller's.
+ * `trace` is the request's diagnostics message (`undefined` without subscribers).
  */
 export async function openStream(
   transport: Transport,
   attempt: Attempt,
   response: Response,
+  trace: VeniceRequestMessage | undefined,
 ): Promise<OpenedStream> {
   if (!response.body) throw clientError("INVALID_RESPONSE", "The Venice stream has no body");
   const reader = new EventStreamReader(
@@ -48,6 +58,8 @@ export async function openStream(
   }
   attempt.retain();
   attempt.touch();
+  publishStreamFirst(trace); // diagnostics
+  if (first.kind === "data") noteChunk(trace, first.value); // diagnostics: model, usage
   return { reader, first, response, attempt };
 }
 
@@ -87,6 +99,7 @@ export class VeniceStream<T> implements AsyncIterable<T> {
 
   /** Stops the stream and closes its connection; a loop over it ends quietly. */
   abort(): void {
+    publishStreamClosed(this.#plan.trace); // diagnostics: stopped early, unless it ended or failed
     const { reader, attempt } = this.#opened;
     reader.cancel();
     attempt.cancel();
@@ -101,6 +114,7 @@ export class VeniceStream<T> implements AsyncIterable<T> {
 
   async *#events(): AsyncGenerator<T, void, undefined> {
     const { reader, first } = this.#opened;
+    const trace = this.#plan.trace; // diagnostics: undefined without subscribers
     let item: StreamItem | undefined = first;
     try {
       while (item !== undefined && item.kind === "data") {
@@ -110,7 +124,9 @@ export class VeniceStream<T> implements AsyncIterable<T> {
         } catch (error) {
           throw this.#fail(error as VeniceError);
         }
+        if (item?.kind === "data") noteChunk(trace, item.value); // diagnostics: model, usage
       }
+      publishStreamEnd(trace); // diagnostics: a no-op after abort(), which published "closed"
     } finally {
       if (item?.kind === "done") this.#finish();
       else this.abort();
@@ -131,6 +147,7 @@ export class VeniceStream<T> implements AsyncIterable<T> {
     const { attempt } = this.#opened;
     attempt.end(attempt.errorOutcome(error));
     const history = [...this.#history, attemptRecord(this.#opened.attempt, error)];
-    return this.#transport.fail(error, this.#plan, history);
+    const failure = this.#transport.fail(error, this.#plan, history);
+    return publishStreamError(this.#plan.trace, failure); // diagnostics
   }
 }

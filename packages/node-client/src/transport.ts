@@ -10,13 +10,14 @@ import {
 import { Attempt } from "./attempt.js";
 import type { CoordinatedOutcome, CoordinatedTry, VeniceCoordinator } from "./coordinator.js";
 import { delay } from "./delay.js";
+import { publishTry, type VeniceRequestMessage } from "./diagnostics.js";
 import {
   clientError,
   DEFAULT_MAX_ERROR_BODY_BYTES,
   errorFromAnswer,
   readErrorBody,
 } from "./errors.js";
-import { isGenerationRequest } from "./generation.js";
+import { generationOf } from "./generation.js";
 import { keyIdOf } from "./key-id.js";
 import { LocalCoordinator } from "./local-coordinator.js";
 import { DEFAULTS, type VeniceLogger, type VeniceTransportOptions } from "./options.js";
@@ -40,6 +41,8 @@ export interface RequestPlan {
   apiKey?: string | undefined;
   /** What to redact from this request's errors and logs. Default the transport's secrets. */
   secrets?: readonly string[] | undefined;
+  /** The diagnostics_channel message; set only when someone subscribed as the request started. */
+  trace?: VeniceRequestMessage | undefined;
 }
 
 /** The `attempts` entry of a failed try. */
@@ -123,13 +126,14 @@ export class Transport {
     const maxRetries = plan.maxRetries ?? this.#options.maxRetries ?? DEFAULTS.maxRetries;
     const timeoutMs = plan.timeoutMs ?? this.#options.timeoutMs ?? DEFAULTS.timeoutMs;
     const secrets = plan.secrets ?? this.secrets;
-    const generation = plan.generation ?? isGenerationRequest(plan.method, plan.path);
+    const generation = generationOf(plan);
     const coordinator = this.#coordinator;
     const keyId = coordinator === undefined ? "" : this.#keyIdOf(plan.apiKey);
     const history: VeniceAttempt[] = [];
     let waitedMs = 0;
     for (let number = 1; ; number++) {
       let admitted: CoordinatedTry | undefined;
+      let heldMs = 0;
       if (coordinator !== undefined) {
         admitted = {
           keyId,
@@ -138,7 +142,7 @@ export class Transport {
           path: plan.path,
           attempt: number,
         };
-        await this.#admit(coordinator, admitted, plan, history);
+        heldMs = await this.#admit(coordinator, admitted, plan, history);
       }
       const attempt = new Attempt(number, waitedMs, plan.signal, timeoutMs, secrets, this.now);
       if (admitted !== undefined) {
@@ -150,6 +154,7 @@ export class Transport {
         const result = await attempt.guard(send(attempt, history));
         attempt.settle();
         if (!attempt.retained) attempt.end(attempt.answerOutcome());
+        publishTry(plan.trace, attempt, undefined, null, heldMs); // diagnostics: the try succeeded
         return result;
       } catch (thrown) {
         attempt.abandon();
@@ -161,6 +166,7 @@ export class Transport {
         number <= maxRetries
           ? retryDelay(error, number, { ...this.#policy, maxRetries, generation })
           : null;
+      publishTry(plan.trace, attempt, error, delayMs, heldMs); // diagnostics: null delay = final
       if (delayMs === null) throw this.fail(error, plan, history);
       error.attempts = history.slice();
       this.#options.onRetry?.({ error, retry: number, delayMs });
@@ -192,14 +198,17 @@ export class Transport {
   /**
    * Asks the coordinator until it lets the try through: sleeps the waits it asks for (the
    * caller's signal cancels them at once), throws its refusal. A coordinator that throws or
-   * rejects lets the try through: it must never break a request.
+   * rejects lets the try through: it must never break a request. Resolves to how long it held
+   * the try (by the transport's clock; 0 when it asked for no wait).
    */
   async #admit(
     coordinator: VeniceCoordinator,
     request: CoordinatedTry,
     plan: RequestPlan,
     history: readonly VeniceAttempt[],
-  ): Promise<void> {
+  ): Promise<number> {
+    // Read the clock only once the coordinator asks for a wait: healthy traffic pays nothing.
+    let heldSince: number | undefined;
     // Each wait is slept in full, so the rounds are few; the cap only stops a coordinator whose
     // clock never moves (or a `sleep` that does not wait) from holding a request forever.
     for (let round = 0; round < MAX_ADMIT_ROUNDS; round++) {
@@ -210,11 +219,12 @@ export class Transport {
           decision = await decision;
         }
       } catch {
-        return;
+        return this.#heldMs(heldSince);
       }
-      if (decision === undefined) return;
+      if (decision === undefined) return this.#heldMs(heldSince);
       if (typeof decision !== "number") throw this.fail(decision, plan, history);
       if (!(decision > 0)) continue;
+      heldSince ??= this.now();
       try {
         await this.#sleep(Math.min(decision, MAX_TIMER_MS), plan.signal);
       } catch {
@@ -225,6 +235,12 @@ export class Transport {
         );
       }
     }
+    return this.#heldMs(heldSince);
+  }
+
+  /** How long the coordinator has held a try that it first asked to wait at `since`. */
+  #heldMs(since: number | undefined): number {
+    return since === undefined ? 0 : Math.max(0, this.now() - since);
   }
 
   #release(request: CoordinatedTry, outcome: CoordinatedOutcome): void {

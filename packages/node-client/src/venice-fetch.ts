@@ -5,6 +5,15 @@ import {
   type VeniceError,
 } from "@venice-errors/core";
 import type { Attempt } from "./attempt.js";
+import {
+  describeRequest,
+  noteAnswerBytes,
+  noteChunk,
+  publishStreamClosed,
+  publishStreamEnd,
+  publishStreamError,
+  traceRequest,
+} from "./diagnostics.js";
 import { scrubCause } from "./errors.js";
 import { encodeEvent, type StreamItem } from "./event-reader.js";
 import type { VeniceTransportOptions } from "./options.js";
@@ -58,6 +67,7 @@ function forwardStream(
   history: readonly VeniceAttempt[],
 ): Response {
   const { reader, attempt, response, first } = opened;
+  const trace = plan.trace; // diagnostics: undefined without subscribers
   const finish = (error?: VeniceError) => {
     attempt.end(error === undefined ? attempt.answerOutcome() : attempt.errorOutcome(error));
     reader.cancel();
@@ -67,6 +77,7 @@ function forwardStream(
     start(controller) {
       controller.enqueue(encoder.encode(encodeEvent(first.event)));
       if (first.kind === "done") {
+        publishStreamEnd(trace); // diagnostics
         controller.close();
         finish();
       }
@@ -78,16 +89,20 @@ function forwardStream(
       } catch (thrown) {
         const error = thrown as VeniceError;
         finish(error);
-        controller.error(transport.fail(error, plan, [...history, attemptRecord(attempt, error)]));
+        const failure = transport.fail(error, plan, [...history, attemptRecord(attempt, error)]);
+        controller.error(publishStreamError(trace, failure)); // diagnostics
         return;
       }
+      if (item?.kind === "data") noteChunk(trace, item.value); // diagnostics: model, usage
       if (item !== undefined) controller.enqueue(encoder.encode(encodeEvent(item.event)));
       if (item === undefined || item.kind === "done") {
+        publishStreamEnd(trace); // diagnostics
         controller.close();
         finish();
       }
     },
     cancel() {
+      publishStreamClosed(trace); // diagnostics: the SDK stopped reading
       finish();
     },
   });
@@ -147,26 +162,31 @@ export function createVeniceFetch(options: VeniceFetchOptions = {}): VeniceFetch
       apiKey: found[0] ?? options.apiKey,
     };
     if (!replayable) plan.maxRetries = 0;
+    plan.trace = describeRequest(url, plan, body); // diagnostics: undefined unless subscribed
     const fetchInit: RequestInit = { ...init, method, headers };
     if (body !== undefined && body !== null) fetchInit.body = body as BodyInit;
     if (!replayable) (fetchInit as RequestInit & { duplex: string }).duplex = "half";
 
     try {
-      return await transport.run(plan, async (attempt: Attempt, history) => {
-        const response = await transport.send(attempt, url, { ...fetchInit });
-        const type = response.headers.get("content-type") ?? "";
-        if (type.includes("text/event-stream")) {
-          const opened = await openStream(transport, attempt, response);
-          return forwardStream(opened, transport, plan, history.slice());
-        }
-        // Read the whole body inside the try, so the timeout and retries cover it.
-        const bytes = await response.arrayBuffer();
-        return new Response(bytes, {
-          status: response.status,
-          statusText: response.statusText,
-          headers: decodedHeaders(response.headers),
-        });
-      });
+      // diagnostics: traceRequest runs the tries inside the request's TracingChannel
+      return await traceRequest(plan.trace, () =>
+        transport.run(plan, async (attempt: Attempt, history) => {
+          const response = await transport.send(attempt, url, { ...fetchInit });
+          const type = response.headers.get("content-type") ?? "";
+          if (type.includes("text/event-stream")) {
+            const opened = await openStream(transport, attempt, response, plan.trace);
+            return forwardStream(opened, transport, plan, history.slice());
+          }
+          // Read the whole body inside the try, so the timeout and retries cover it.
+          const bytes = await response.arrayBuffer();
+          noteAnswerBytes(plan.trace, bytes); // diagnostics: model, usage (parsed only if traced)
+          return new Response(bytes, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: decodedHeaders(response.headers),
+          });
+        }),
+      );
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (isVeniceError(error) && error.status >= 400) return failureResponse(error);
