@@ -60,6 +60,8 @@ const SETTINGS: Array<[name: string, date: string, flags: string[]]> = [
     "2025-09-01",
     ["nodejs_compat", "enable_nodejs_global_timers"],
   ],
+  // Web timers (numbers, no `refresh`): the stream's idle timer restarts by clearTimeout.
+  ["compatibility date 2025-09-01, web timers", "2025-09-01", ["nodejs_compat"]],
 ];
 
 let work = "";
@@ -148,10 +150,13 @@ beforeAll(async () => {
   venice.setHandler((request) => {
     const model = request.body?.model;
     if (model === "flaky") {
-      // Every other request fails, so each runtime sees one 503 then the answer.
+      // Every other request fails, so each runtime sees one 503 then the answer. The 503 carries a
+      // wait hint: a chat is paid work, resent only on answers that prove it did not run.
       const count = flaky.get(model) ?? 0;
       flaky.set(model, count + 1);
-      if (count % 2 === 0) return { error: "MODEL_AT_CAPACITY" };
+      if (count % 2 === 0) {
+        return { error: "MODEL_AT_CAPACITY", headers: { "retry-after-ms": "5" } };
+      }
     }
     if (model === "broke") return { error: "INSUFFICIENT_BALANCE" };
     if (model === "overloaded")
@@ -159,7 +164,7 @@ beforeAll(async () => {
     return undefined;
   });
   for (const [name, date, flags] of SETTINGS) {
-    const file = `config-${date}.capnp`;
+    const file = `config-${date}-${flags.join("-")}.capnp`;
     await writeFile(join(work, file), config(date, flags));
     origins.set(name, `http://127.0.0.1:${await startWorkerd(file)}`);
   }

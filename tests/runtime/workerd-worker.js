@@ -45,9 +45,8 @@ async function client(base) {
   const veniceFetch = createVeniceFetch({
     apiKey: KEY,
     retry: { baseDelayMs: 1, maxDelayMs: 1 },
-    // Workers reject the global fetch called as another object's method ("Illegal invocation");
-    // node-client's default stores it on its transport, so the Worker hands over a plain function.
-    fetch: (input, init) => fetch(input, init),
+    // No `fetch` option: the default must call the Worker's global fetch unbound ("Illegal
+    // invocation" otherwise).
   });
   const report = {};
   report.reply = await content(await chat(veniceFetch, base, "ok"));
