@@ -12,6 +12,8 @@ import { isBlockingError, type VeniceToast, type VeniceToastAdapter } from "./to
 import { createToastQueue } from "./toast-queue.js";
 import type { VeniceReactLocaleTexts } from "./ui-texts.js";
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Props of `VeniceErrorProvider`. */
 export interface VeniceErrorProviderProps {
   children?: ReactNode;
@@ -66,22 +68,18 @@ export function VeniceErrorProvider(props: VeniceErrorProviderProps): ReactEleme
         const key = dedupeKey(error);
         const showing = dedupe.showing(key, now, dedupeMs);
         if (showing !== undefined) return showing;
+        const id = `venice-${++shared.count}`;
         const isBlocking = (blocking ?? isBlockingError)(error);
-        const item: VeniceToast = {
-          id: `venice-${++shared.count}`,
-          key,
-          error,
-          blocking: isBlocking,
-          createdAt: now,
-          ...(retryAt === undefined ? {} : { retryAt }),
-          ...(isBlocking ? {} : { expiresAt: (retryAt ?? now) + duration }),
-          ...(options.retry ? { retry: options.retry } : {}),
-          ...(options.onAction ? { onAction: options.onAction } : {}),
-        };
-        dedupe.shown(key, item.id, now);
+        const item: Mutable<VeniceToast> = { id, key, error, blocking: isBlocking, createdAt: now };
+        // Optional fields only when set: adapters see exactly the keys that mean something.
+        if (retryAt !== undefined) item.retryAt = retryAt;
+        if (!isBlocking) item.expiresAt = (retryAt ?? now) + duration;
+        if (options.retry) item.retry = options.retry;
+        if (options.onAction) item.onAction = options.onAction;
+        dedupe.shown(key, id, now);
         if (toast) toast.show(item, { locale, clock, closed: dedupe.gone });
         else queue.add(item);
-        return item.id;
+        return id;
       },
       dismiss(id) {
         const { toast } = latest.current;
