@@ -123,17 +123,21 @@ describe("size budgets (.size-limit.json, min+gzip)", () => {
     expect(find("packages/core/dist/locales/ko.js", "{ ko }")?.limit).toBe("3.5 KB");
     const hooks = find("packages/react-hooks/dist/index.js", HOOKS, true);
     expect(hooks, "a budget for packages/react-hooks/dist/index.js").toBeDefined();
-    expect(hooks?.limit).toBe("5 KB");
+    // Provider, toaster (with its stylesheet) and hook measure 3.06 KB without react and core;
+    // the design allows 5 KB, this budget holds what they measure.
+    expect(hooks?.limit).toBe("3.1 KB");
     expect(hooks?.ignore).toEqual(
       expect.arrayContaining(["react", "react-dom", "@venice-errors/core", "react/jsx-runtime"]),
     );
     // The whole English-only app, core included. Issue 16 asks for 12 KB; it was 15.7 KB with
-    // both languages and measures 14.43 KB with English only after issue 11's hardening:
+    // both languages and measures 14.41 KB with English only after issue 11's hardening:
     // toVeniceError 9.15 + formatVeniceError and the English texts 2.57 + hooks, toaster and
-    // stylesheet 3.07 (less what they share). This budget keeps it there.
+    // stylesheet 2.69 on top of them (3.06 alone, less what they share with core). The rest of
+    // the way to 12 KB is core's: toVeniceError and formatVeniceError together would have to
+    // measure about 9.3 KB. This budget keeps the app where it is.
     const app = find("packages/react-hooks/dist/index.js", HOOKS);
     expect(app, "a budget for the English-only React app with core").toBeDefined();
-    expect(app?.limit).toBe("14.5 KB");
+    expect(app?.limit).toBe("14.45 KB");
     expect(app?.ignore).toEqual(["react", "react-dom", "react/jsx-runtime"]);
   });
 
