@@ -1,6 +1,7 @@
 import { isVeniceError, MAX_TIMER_MS, toVeniceError, type VeniceError } from "@venice-errors/core";
 import type { CoordinatedOutcome } from "./coordinator.js";
 import { clientError, scrubCause } from "./errors.js";
+import type { BodyHandle } from "./event-reader.js";
 import { TryOutcome } from "./outcome.js";
 
 /** What a guarded promise rejects with when the per-try timer fires. */
@@ -45,7 +46,7 @@ export class Attempt {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timedOut = false;
   #reject: ((reason: unknown) => void) | undefined;
-  #cancelBody: (() => void) | undefined;
+  #body: BodyHandle | undefined;
   #retained = false;
   #onCallerAbort: (() => void) | undefined;
   #onEnd: ((outcome: CoordinatedOutcome) => void) | undefined;
@@ -84,7 +85,7 @@ export class Attempt {
     attempt.#timer = undefined;
     attempt.#timedOut = true;
     attempt.#reject?.(TIMEOUT);
-    attempt.#cancelBody?.();
+    attempt.#body?.release();
     attempt.#controller.abort(new DOMException("The Venice request timed out", "TimeoutError"));
     // A stream nobody reads any more: its try ends here.
     if (attempt.#retained) attempt.end(attempt.answerOutcome());
@@ -138,9 +139,14 @@ export class Attempt {
     return true;
   }
 
-  /** What cancels the body being streamed (on timeout, `break` or `abort()`). */
-  bindBody(cancel: () => void): void {
-    this.#cancelBody = cancel;
+  /** The body being streamed: cancelled on timeout, `break` or `abort()`. */
+  bindBody(body: BodyHandle): void {
+    this.#body = body;
+  }
+
+  /** Ends the try as failed by `error` (an in-band error event of its stream). */
+  endWith(error: VeniceError): void {
+    this.end(this.errorOutcome(error));
   }
 
   /** Restarts the timer: a stream that keeps sending events is not timed out. */
@@ -189,9 +195,9 @@ export class Attempt {
 
   /** Cancels the body being streamed (closing the connection), then ends the try. */
   cancel(): void {
-    const cancel = this.#cancelBody;
-    this.#cancelBody = undefined;
-    cancel?.();
+    const body = this.#body;
+    this.#body = undefined;
+    body?.release();
     this.abandon();
   }
 
