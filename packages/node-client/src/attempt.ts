@@ -14,6 +14,11 @@ function discard(response: Response): void {
   response.body?.cancel().catch(ignore);
 }
 
+/** Who hears how a try ended (the transport, for its coordinator). */
+export interface TryListener<R> {
+  tryEnded(request: R, outcome: CoordinatedOutcome): void;
+}
+
 /** The answer a try got, for the coordinator and the logs. */
 export interface TryAnswer {
   status: number;
@@ -49,7 +54,8 @@ export class Attempt {
   #body: BodyHandle | undefined;
   #retained = false;
   #onCallerAbort: (() => void) | undefined;
-  #onEnd: ((outcome: CoordinatedOutcome) => void) | undefined;
+  #listener: TryListener<unknown> | undefined;
+  #request: unknown;
   readonly #now: () => number;
 
   constructor(
@@ -91,16 +97,21 @@ export class Attempt {
     if (attempt.#retained) attempt.end(attempt.answerOutcome());
   }
 
-  /** Calls `onEnd` once, when the try ends (for a stream: when the stream ends). */
-  onEnd(callback: (outcome: CoordinatedOutcome) => void): void {
-    this.#onEnd = callback;
+  /**
+   * Tells `listener` once, with `request`, when the try ends (for a stream: when the stream ends).
+   * An object and its method rather than a callback: no closure per try.
+   */
+  onEnd<R>(listener: TryListener<R>, request: R): void {
+    this.#listener = listener as TryListener<unknown>;
+    this.#request = request;
   }
 
   /** Reports how the try ended; only the first report counts. */
   end(outcome: CoordinatedOutcome): void {
-    const onEnd = this.#onEnd;
-    this.#onEnd = undefined;
-    onEnd?.(outcome);
+    const listener = this.#listener;
+    if (listener === undefined) return;
+    this.#listener = undefined;
+    listener.tryEnded(this.#request, outcome);
   }
 
   /** The outcome "the server answered" (status and headers of the answer, no error). */

@@ -208,7 +208,15 @@ export class EventStreamReader implements SseSink, BodyHandle {
       if (this.#index === this.#stopAt) return this.#stopped();
       if (this.#parser.overflowed) throw this.#tooLarge();
       if (this.#ended) return this.#end();
-      await this.#read();
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await this.#reader.read();
+      } catch (thrown) {
+        if (this.#cancelled) return undefined;
+        this.#release();
+        throw this.#interruption(thrown);
+      }
+      this.#queue(chunk);
     }
     return "data";
   }
@@ -274,27 +282,17 @@ export class EventStreamReader implements SseSink, BodyHandle {
     this.#values[this.#count++] = value;
   }
 
-  /** Reads one chunk of the body and queues its events (all parsed within one `try`). */
-  async #read(): Promise<void> {
-    let chunk: ReadableStreamReadResult<Uint8Array>;
-    try {
-      chunk = await this.#reader.read();
-    } catch (thrown) {
-      if (this.#cancelled) {
-        this.#ended = true;
-        return;
-      }
-      this.#release();
-      throw this.#interruption(thrown);
-    }
+  /** Queues the events of one chunk of the body (their JSON parsed within one `try`). */
+  #queue(chunk: ReadableStreamReadResult<Uint8Array>): void {
     // The queue was handed out in full: start it over (the array keeps its room).
     this.#index = 0;
     this.#count = 0;
     if (this.#raw !== undefined) this.#raw.length = 0;
-    const text = chunk.done
-      ? this.#decoder.decode()
-      : this.#decoder.decode(chunk.value, { stream: true });
-    if (chunk.done) this.#ended = true;
+    let text: string;
+    if (chunk.done) {
+      this.#ended = true;
+      text = this.#decoder.decode();
+    } else text = this.#decoder.decode(chunk.value, { stream: true });
     try {
       this.#parser.feed(text, this);
     } catch (thrown) {
