@@ -94,7 +94,7 @@ export class Attempt {
     attempt.#body?.release();
     attempt.#controller.abort(new DOMException("The Venice request timed out", "TimeoutError"));
     // A stream nobody reads any more: its try ends here.
-    if (attempt.#retained) attempt.end(attempt.answerOutcome());
+    if (attempt.#retained) attempt.end();
   }
 
   /**
@@ -106,12 +106,18 @@ export class Attempt {
     this.#request = request;
   }
 
-  /** Reports how the try ended; only the first report counts. */
-  end(outcome: CoordinatedOutcome): void {
+  /**
+   * Reports how the try ended: answered (no `error`), or failed with `error`. Only the first
+   * report counts, and the outcome is built only when someone listens.
+   */
+  end(error?: VeniceError): void {
     const listener = this.#listener;
     if (listener === undefined) return;
     this.#listener = undefined;
-    listener.tryEnded(this.#request, outcome);
+    listener.tryEnded(
+      this.#request,
+      error === undefined ? this.answerOutcome() : this.errorOutcome(error),
+    );
   }
 
   /** The outcome "the server answered" (status and headers of the answer, no error). */
@@ -157,7 +163,7 @@ export class Attempt {
 
   /** Ends the try as failed by `error` (an in-band error event of its stream). */
   endWith(error: VeniceError): void {
-    this.end(this.errorOutcome(error));
+    this.end(error);
   }
 
   /** Restarts the timer: a stream that keeps sending events is not timed out. */

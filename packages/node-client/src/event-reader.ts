@@ -125,6 +125,39 @@ export interface EventStreamOptions {
 /** Rejections nobody needs to hear of (cancelling a body that already ended). */
 function ignore(): void {}
 
+/** How long a body may take to end after `[DONE]`: between one and two of these. */
+const DRAIN_MS = 1000;
+/** Bodies being drained since the last sweep, and those already there at the last sweep. */
+let draining = new Set<EventStreamReader>();
+let overdue = new Set<EventStreamReader>();
+let sweeper: ReturnType<typeof setTimeout> | undefined;
+
+function watchDrain(reader: EventStreamReader): void {
+  draining.add(reader);
+  if (sweeper === undefined) armSweeper();
+}
+
+function unwatchDrain(reader: EventStreamReader): void {
+  draining.delete(reader);
+  overdue.delete(reader);
+}
+
+function armSweeper(): void {
+  sweeper = setTimeout(sweepDrains, DRAIN_MS);
+  (sweeper as { unref?: () => void }).unref?.();
+}
+
+/** Cancels the bodies that were already draining at the last sweep; runs while any drain. */
+function sweepDrains(): void {
+  sweeper = undefined;
+  const late = overdue;
+  overdue = draining;
+  draining = late;
+  for (const reader of late) reader.drainTimedOut();
+  late.clear();
+  if (overdue.size > 0) armSweeper();
+}
+
 /**
  * The one reader of Venice event streams, for the chat stream, the Responses stream and
  * `createVeniceFetch`'s forwarding: reads the body, restarts the try's per-event timer as events
@@ -160,6 +193,8 @@ export class EventStreamReader implements SseSink, BodyHandle {
   #ended = false;
   #named = false;
   #cancelled = false;
+  /** The body did not end in time after `[DONE]`. */
+  #late = false;
   readonly #maxEventBytes: number;
 
   constructor(
@@ -310,30 +345,32 @@ export class EventStreamReader implements SseSink, BodyHandle {
   /**
    * After `[DONE]`: reads what is left of the body (normally only its end) so the connection goes
    * back to the pool, instead of cancelling a finished download (an abort, a DOMException and
-   * undici's teardown on every stream). True when the body ended within a few reads and
-   * `waitMs`; otherwise it is cancelled and the caller ends the try as failed.
+   * undici's teardown on every stream). True when the body ended within a few reads and 1-2 s
+   * (one timer shared by every draining stream: no timer per stream); otherwise it is cancelled
+   * and the caller ends the try as failed.
    */
-  async drain(waitMs = 1000): Promise<boolean> {
+  async drain(): Promise<boolean> {
     if (this.#ended || this.#cancelled) return this.#ended && !this.#cancelled;
-    let late = false;
-    const timer = setTimeout(() => {
-      late = true;
-      this.#release();
-    }, waitMs);
-    (timer as { unref?: () => void }).unref?.();
+    watchDrain(this);
     try {
       for (let reads = 0; reads < 4; reads++) {
         if ((await this.#reader.read()).done) {
           this.#ended = true;
-          return !late;
+          return !this.#late;
         }
       }
       return false;
     } catch {
       return false;
     } finally {
-      clearTimeout(timer);
+      unwatchDrain(this);
     }
+  }
+
+  /** @internal The body did not end in time after `[DONE]`: cancel it. */
+  drainTimedOut(): void {
+    this.#late = true;
+    this.#release();
   }
 
   /** Stops reading and releases the connection; a pending or later `next()` ends quietly. */

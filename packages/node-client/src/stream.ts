@@ -142,7 +142,7 @@ class StreamIterator<T> implements AsyncIterator<T, undefined> {
   #finish(): void {
     const { reader, attempt } = this.#opened;
     attempt.release();
-    attempt.end(attempt.answerOutcome());
+    attempt.end();
     void reader.drain().then((clean) => {
       if (!clean) attempt.cancel();
     });
@@ -151,7 +151,7 @@ class StreamIterator<T> implements AsyncIterator<T, undefined> {
   /** The stream failed: ends the try and returns the error to throw. */
   #fail(error: VeniceError): VeniceError {
     const { attempt } = this.#opened;
-    attempt.end(attempt.errorOutcome(error));
+    attempt.end(error);
     const history = [...this.#history, attemptRecord(attempt, error)];
     const failure = this.#transport.fail(error, this.#plan, history);
     return publishStreamError(this.#trace, failure); // diagnostics
@@ -200,7 +200,7 @@ export class VeniceStream<T> implements AsyncIterable<T> {
     const { reader, attempt } = this.#opened;
     reader.cancel();
     attempt.cancel();
-    attempt.end(attempt.answerOutcome());
+    attempt.end();
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T, undefined> {

@@ -154,14 +154,14 @@ export class Transport implements TryListener<CoordinatedTry> {
       try {
         const result = await attempt.guard(send(attempt, history));
         attempt.settle();
-        if (!attempt.retained) attempt.end(attempt.answerOutcome());
+        if (!attempt.retained) attempt.end();
         publishTry(plan.trace, attempt, undefined, null, heldMs); // diagnostics: the try succeeded
         return result;
       } catch (thrown) {
         attempt.abandon();
         error = attempt.failure(thrown);
       }
-      attempt.end(attempt.errorOutcome(error));
+      attempt.end(error);
       this.record(history, attempt, error);
       const delayMs =
         number <= maxRetries

@@ -70,7 +70,7 @@ function forwardStream(
   const { reader, attempt, response } = opened;
   const trace = plan.trace; // diagnostics: undefined without subscribers
   const finish = (error?: VeniceError) => {
-    attempt.end(error === undefined ? attempt.answerOutcome() : attempt.errorOutcome(error));
+    attempt.end(error);
     reader.cancel();
     attempt.cancel();
   };
