@@ -2,7 +2,8 @@
 // + eventsource-parser + `JSON.parse`) and openai 6's stream, side by side in one run, against a
 // local node:http server in a child process that streams realistic chat chunks, several events
 // per packet. Prints a Markdown table. Run with `pnpm bench` (builds first) or
-// `node --expose-gc bench/stream.mjs [--long 5000] [--short 20] [--rounds 7]`.
+// `node --expose-gc bench/stream.mjs [--long 5000] [--short 20] [--rounds 7] [--baseline old/index.js]`
+// (`--baseline`: a copy of an earlier build's dist/index.js, run as one more contender).
 import { fork } from "node:child_process";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
@@ -15,6 +16,8 @@ const option = (name, fallback) => {
 const LONG = option("long", 5000);
 const SHORT = option("short", 20);
 const ROUNDS = option("rounds", 7);
+const baselineIndex = argv.indexOf("--baseline");
+const BASELINE = baselineIndex === -1 ? undefined : argv[baselineIndex + 1];
 const EVENTS_PER_PACKET = 4;
 const IN_FLIGHT = 8;
 
@@ -79,6 +82,10 @@ if (argv[0] === "server") {
 // ---------------------------------------------------------------- contenders
 async function main() {
   const { createVeniceClient } = await import("../dist/index.js");
+  const baseline =
+    BASELINE === undefined
+      ? undefined
+      : (await import(new URL(BASELINE, `file://${process.cwd()}/`).href)).createVeniceClient;
   const { default: OpenAI } = await import("openai");
   const { createParser } = await import("eventsource-parser");
   const child = fork(fileURLToPath(import.meta.url), ["server", ...argv], { stdio: "inherit" });
@@ -120,6 +127,7 @@ async function main() {
     clients[kind] = {
       venice: createVeniceClient({ apiKey, baseURL: base(kind) }),
       openai: new OpenAI({ apiKey, baseURL: base(kind), maxRetries: 0 }),
+      baseline: baseline?.({ apiKey, baseURL: base(kind) }),
     };
   }
   const iterate = async (stream, onChunk) => {
@@ -138,6 +146,13 @@ async function main() {
         iterate(await clients[kind].openai.chat.completions.create(params), onChunk),
     ],
   ];
+  if (baseline !== undefined) {
+    contenders.push([
+      `node-client baseline (${BASELINE})`,
+      async (kind, onChunk) =>
+        iterate(await clients[kind].baseline.chat.completions.create(params), onChunk),
+    ]);
+  }
 
   /** One stream; returns [events, ms to first chunk]. */
   async function one(run, kind) {

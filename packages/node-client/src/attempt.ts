@@ -1,6 +1,7 @@
 import { isVeniceError, MAX_TIMER_MS, toVeniceError, type VeniceError } from "@venice-errors/core";
 import type { CoordinatedOutcome } from "./coordinator.js";
 import { clientError, scrubCause } from "./errors.js";
+import type { BodyHandle } from "./event-reader.js";
 import { TryOutcome } from "./outcome.js";
 
 /** What a guarded promise rejects with when the per-try timer fires. */
@@ -11,6 +12,11 @@ function ignore(): void {}
 /** Releases the connection of an answer nobody waits for any more. */
 function discard(response: Response): void {
   response.body?.cancel().catch(ignore);
+}
+
+/** Who hears how a try ended (the transport, for its coordinator). */
+export interface TryListener<R> {
+  tryEnded(request: R, outcome: CoordinatedOutcome): void;
 }
 
 /** The answer a try got, for the coordinator and the logs. */
@@ -45,10 +51,11 @@ export class Attempt {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timedOut = false;
   #reject: ((reason: unknown) => void) | undefined;
-  #cancelBody: (() => void) | undefined;
+  #body: BodyHandle | undefined;
   #retained = false;
   #onCallerAbort: (() => void) | undefined;
-  #onEnd: ((outcome: CoordinatedOutcome) => void) | undefined;
+  #listener: TryListener<unknown> | undefined;
+  #request: unknown;
   readonly #now: () => number;
 
   constructor(
@@ -84,22 +91,33 @@ export class Attempt {
     attempt.#timer = undefined;
     attempt.#timedOut = true;
     attempt.#reject?.(TIMEOUT);
-    attempt.#cancelBody?.();
+    attempt.#body?.release();
     attempt.#controller.abort(new DOMException("The Venice request timed out", "TimeoutError"));
     // A stream nobody reads any more: its try ends here.
-    if (attempt.#retained) attempt.end(attempt.answerOutcome());
+    if (attempt.#retained) attempt.end();
   }
 
-  /** Calls `onEnd` once, when the try ends (for a stream: when the stream ends). */
-  onEnd(callback: (outcome: CoordinatedOutcome) => void): void {
-    this.#onEnd = callback;
+  /**
+   * Tells `listener` once, with `request`, when the try ends (for a stream: when the stream ends).
+   * An object and its method rather than a callback: no closure per try.
+   */
+  onEnd<R>(listener: TryListener<R>, request: R): void {
+    this.#listener = listener as TryListener<unknown>;
+    this.#request = request;
   }
 
-  /** Reports how the try ended; only the first report counts. */
-  end(outcome: CoordinatedOutcome): void {
-    const onEnd = this.#onEnd;
-    this.#onEnd = undefined;
-    onEnd?.(outcome);
+  /**
+   * Reports how the try ended: answered (no `error`), or failed with `error`. Only the first
+   * report counts, and the outcome is built only when someone listens.
+   */
+  end(error?: VeniceError): void {
+    const listener = this.#listener;
+    if (listener === undefined) return;
+    this.#listener = undefined;
+    listener.tryEnded(
+      this.#request,
+      error === undefined ? this.answerOutcome() : this.errorOutcome(error),
+    );
   }
 
   /** The outcome "the server answered" (status and headers of the answer, no error). */
@@ -138,9 +156,14 @@ export class Attempt {
     return true;
   }
 
-  /** What cancels the body being streamed (on timeout, `break` or `abort()`). */
-  bindBody(cancel: () => void): void {
-    this.#cancelBody = cancel;
+  /** The body being streamed: cancelled on timeout, `break` or `abort()`. */
+  bindBody(body: BodyHandle): void {
+    this.#body = body;
+  }
+
+  /** Ends the try as failed by `error` (an in-band error event of its stream). */
+  endWith(error: VeniceError): void {
+    this.end(error);
   }
 
   /** Restarts the timer: a stream that keeps sending events is not timed out. */
@@ -189,9 +212,9 @@ export class Attempt {
 
   /** Cancels the body being streamed (closing the connection), then ends the try. */
   cancel(): void {
-    const cancel = this.#cancelBody;
-    this.#cancelBody = undefined;
-    cancel?.();
+    const body = this.#body;
+    this.#body = undefined;
+    body?.release();
     this.abandon();
   }
 

@@ -6,6 +6,8 @@ import { modelOf, pathOf } from "./request-meta.js";
 import { openStream, VeniceStream } from "./stream.js";
 import type { RequestPlan, Transport } from "./transport.js";
 
+const NO_ATTEMPTS: readonly VeniceAttempt[] = Object.freeze([]);
+
 /** A query parameter; arrays repeat the parameter (`?tags=a&tags=b`). */
 export type QueryValue = string | number | boolean | undefined;
 
@@ -81,12 +83,13 @@ export function createCaller(
   },
 ): VeniceCaller {
   const authorization = `Bearer ${settings.apiKey}`;
-  // Shared by every JSON request without extra headers (fetch copies them).
+  // Shared by every JSON request (and every JSON stream) without extra headers: fetch copies them.
   const jsonHeaders = {
     authorization,
     accept: "application/json",
     "content-type": "application/json",
   };
+  const streamHeaders = { ...jsonHeaders, accept: "text/event-stream" };
 
   function prepare(
     method: string,
@@ -99,12 +102,13 @@ export function createCaller(
     const encoded = encodeBody(init.body, init.contentType);
     const plain =
       init.headers === undefined &&
-      accept === "application/json" &&
+      (accept === "application/json" || accept === "text/event-stream") &&
       (encoded.contentType === undefined || encoded.contentType === "application/json") &&
       !(init.body instanceof FormData);
     let headers: Record<string, string>;
-    if (plain) headers = jsonHeaders;
-    else {
+    if (plain && (encoded.contentType !== undefined || accept === "application/json")) {
+      headers = accept === "application/json" ? jsonHeaders : streamHeaders;
+    } else {
       headers = { ...init.headers, authorization, accept };
       // A content type the caller set (any case) wins over the one the body implies.
       const given =
@@ -161,7 +165,13 @@ export function createCaller(
         transport.run(plan, async (attempt: Attempt, history: readonly VeniceAttempt[]) => {
           const response = await transport.send(attempt, url, fetchInit());
           const opened = await openStream(transport, attempt, response, plan.trace);
-          return new VeniceStream<T>(opened, transport, plan, history.slice());
+          // The history is frozen as it was (a stream that opened after failed tries keeps them).
+          return new VeniceStream<T>(
+            opened,
+            transport,
+            plan,
+            history.length === 0 ? NO_ATTEMPTS : history.slice(),
+          );
         }),
       );
     },

@@ -85,6 +85,31 @@ describe("streaming", () => {
     }
   });
 
+  it("after [DONE], a body that never ends is cancelled within 2 s", async () => {
+    const raw = await startRawServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write(
+        `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: "a" } }] })}\n\n`,
+      );
+      res.write("data: [DONE]\n\n"); // and the body stays open
+    });
+    try {
+      const chat = await client({ baseURL: raw.url }).chat.completions.create({
+        model: "m",
+        messages,
+        stream: true,
+      });
+      expect(await drain(chat)).toEqual({ text: "a", error: undefined });
+      const started = performance.now();
+      await raw.requests[0]?.closed;
+      const ms = performance.now() - started;
+      expect(ms).toBeGreaterThan(500);
+      expect(ms).toBeLessThan(2500);
+    } finally {
+      await raw.close();
+    }
+  });
+
   it("handles \\r\\n line ends and events split anywhere, also inside a UTF-8 character", async () => {
     const events = [
       ": comment\r\n",

@@ -7,7 +7,7 @@ import {
   type VeniceError,
   type VeniceRateLimit,
 } from "@venice-errors/core";
-import { Attempt } from "./attempt.js";
+import { Attempt, type TryListener } from "./attempt.js";
 import type { CoordinatedOutcome, CoordinatedTry, VeniceCoordinator } from "./coordinator.js";
 import { delay } from "./delay.js";
 import { publishTry, type VeniceRequestMessage } from "./diagnostics.js";
@@ -76,7 +76,7 @@ function coordinatorOf(
  * The one retry loop. Both the client and `createVeniceFetch` send every request through
  * `Transport.run`, which owns tries, timeouts, abort, the coordinator, logs and `attempts`.
  */
-export class Transport {
+export class Transport implements TryListener<CoordinatedTry> {
   readonly secrets: readonly string[];
   readonly fetch: typeof fetch;
   readonly now: () => number;
@@ -142,25 +142,26 @@ export class Transport {
           path: plan.path,
           attempt: number,
         };
-        heldMs = await this.#admit(coordinator, admitted, plan, history);
+        // Healthy traffic: the coordinator lets the try through at once, and no await is spent.
+        const decision = this.#ask(coordinator, admitted);
+        if (decision !== undefined) {
+          heldMs = await this.#admit(coordinator, admitted, plan, history, decision);
+        }
       }
       const attempt = new Attempt(number, waitedMs, plan.signal, timeoutMs, secrets, this.now);
-      if (admitted !== undefined) {
-        const coordinated = admitted;
-        attempt.onEnd((outcome) => this.#release(coordinated, outcome));
-      }
+      if (admitted !== undefined) attempt.onEnd(this, admitted);
       let error: VeniceError;
       try {
         const result = await attempt.guard(send(attempt, history));
         attempt.settle();
-        if (!attempt.retained) attempt.end(attempt.answerOutcome());
+        if (!attempt.retained) attempt.end();
         publishTry(plan.trace, attempt, undefined, null, heldMs); // diagnostics: the try succeeded
         return result;
       } catch (thrown) {
         attempt.abandon();
         error = attempt.failure(thrown);
       }
-      attempt.end(attempt.errorOutcome(error));
+      attempt.end(error);
       this.record(history, attempt, error);
       const delayMs =
         number <= maxRetries
@@ -196,6 +197,21 @@ export class Transport {
   }
 
   /**
+   * Asks the coordinator once, synchronously: `undefined` when it let the try through (or threw:
+   * it must never break a request), else its answer (a wait, a refusal, a promise) for `#admit`.
+   */
+  #ask(
+    coordinator: VeniceCoordinator,
+    request: CoordinatedTry,
+  ): ReturnType<VeniceCoordinator["acquire"]> {
+    try {
+      return coordinator.acquire(request);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
    * Asks the coordinator until it lets the try through: sleeps the waits it asks for (the
    * caller's signal cancels them at once), throws its refusal. A coordinator that throws or
    * rejects lets the try through: it must never break a request. Resolves to how long it held
@@ -206,6 +222,7 @@ export class Transport {
     request: CoordinatedTry,
     plan: RequestPlan,
     history: readonly VeniceAttempt[],
+    first: ReturnType<VeniceCoordinator["acquire"]>,
   ): Promise<number> {
     // Read the clock only once the coordinator asks for a wait: healthy traffic pays nothing.
     let heldSince: number | undefined;
@@ -214,7 +231,7 @@ export class Transport {
     for (let round = 0; round < MAX_ADMIT_ROUNDS; round++) {
       let decision: ReturnType<VeniceCoordinator["acquire"]>;
       try {
-        decision = coordinator.acquire(request);
+        decision = round === 0 ? first : coordinator.acquire(request);
         if (decision !== undefined && typeof decision === "object" && "then" in decision) {
           decision = await decision;
         }
@@ -243,7 +260,8 @@ export class Transport {
     return since === undefined ? 0 : Math.max(0, this.now() - since);
   }
 
-  #release(request: CoordinatedTry, outcome: CoordinatedOutcome): void {
+  /** @internal A try ended: its coordinator hears how (`Attempt.onEnd`). */
+  tryEnded(request: CoordinatedTry, outcome: CoordinatedOutcome): void {
     try {
       this.#coordinator?.release(request, outcome);
     } catch {

@@ -18,6 +18,7 @@ import { scrubCause } from "./errors.js";
 import { encodeEvent, type StreamItem } from "./event-reader.js";
 import type { VeniceTransportOptions } from "./options.js";
 import { headerSecrets, modelOf, pathOf, querySecrets, rawHeaderSecrets } from "./request-meta.js";
+import type { SseEvent } from "./sse.js";
 import { type OpenedStream, openStream } from "./stream.js";
 import { attemptRecord, type RequestPlan, Transport } from "./transport.js";
 
@@ -66,16 +67,17 @@ function forwardStream(
   plan: RequestPlan,
   history: readonly VeniceAttempt[],
 ): Response {
-  const { reader, attempt, response, first } = opened;
+  const { reader, attempt, response } = opened;
   const trace = plan.trace; // diagnostics: undefined without subscribers
   const finish = (error?: VeniceError) => {
-    attempt.end(error === undefined ? attempt.answerOutcome() : attempt.errorOutcome(error));
+    attempt.end(error);
     reader.cancel();
     attempt.cancel();
   };
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(encodeEvent(first.event)));
+      const first = reader.shift(); // openStream found it: a data event or [DONE]
+      controller.enqueue(encoder.encode(encodeEvent(first.event as SseEvent)));
       if (first.kind === "done") {
         publishStreamEnd(trace); // diagnostics
         controller.close();
@@ -94,7 +96,9 @@ function forwardStream(
         return;
       }
       if (item?.kind === "data") noteChunk(trace, item.value); // diagnostics: model, usage
-      if (item !== undefined) controller.enqueue(encoder.encode(encodeEvent(item.event)));
+      if (item !== undefined) {
+        controller.enqueue(encoder.encode(encodeEvent(item.event as SseEvent)));
+      }
       if (item === undefined || item.kind === "done") {
         publishStreamEnd(trace); // diagnostics
         controller.close();
@@ -174,7 +178,7 @@ export function createVeniceFetch(options: VeniceFetchOptions = {}): VeniceFetch
           const response = await transport.send(attempt, url, { ...fetchInit });
           const type = response.headers.get("content-type") ?? "";
           if (type.includes("text/event-stream")) {
-            const opened = await openStream(transport, attempt, response, plan.trace);
+            const opened = await openStream(transport, attempt, response, plan.trace, true);
             return forwardStream(opened, transport, plan, history.slice());
           }
           // Read the whole body inside the try, so the timeout and retries cover it.

@@ -76,9 +76,6 @@ export interface ResponsePartialOutput {
  * is a cut connection (STREAM_INTERRUPTED). Breaking out of the loop closes the connection.
  */
 export class ResponseStream implements AsyncIterable<ResponseStreamEvent> {
-  /** The response's headers. */
-  readonly headers: Headers;
-  readonly requestId: string | undefined;
   readonly #inner: VeniceStream<ResponseStreamEvent>;
   #text = "";
   readonly #output: ResponseOutputItem[] = [];
@@ -87,8 +84,16 @@ export class ResponseStream implements AsyncIterable<ResponseStreamEvent> {
   /** @internal Created by `responses.create`. */
   constructor(inner: VeniceStream<ResponseStreamEvent>) {
     this.#inner = inner;
-    this.headers = inner.headers;
-    this.requestId = inner.requestId;
+  }
+
+  /** The response's headers. */
+  get headers(): Headers {
+    return this.#inner.headers;
+  }
+
+  /** `x-request-id`, else `CF-RAY`, of the response. */
+  get requestId(): string | undefined {
+    return this.#inner.requestId;
   }
 
   /** The text and items received so far. */
