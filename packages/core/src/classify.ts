@@ -147,20 +147,24 @@ export function errorObject(body: Json): Json | undefined {
   return undefined;
 }
 
+/** A non-empty string, or `undefined`. */
+export function str(value: unknown): string | undefined {
+  return typeof value === "string" && value ? value : undefined;
+}
+
 /**
  * The structured code fields of a body, in order of precedence: top-level `code`, `error.code`,
- * an UPPER_SNAKE `error` string, then a numeric `error.code` (JSON-RPC). The first one present
- * is the `serverCode`; the first one the catalog knows decides the code. `error.type` is read
- * separately: it is a broad class (`authentication_error`) that a specific message outranks.
+ * an UPPER_SNAKE `error` string (`codeText`), then a numeric `error.code` (JSON-RPC). The first
+ * one present is the `serverCode`; the first one the catalog knows decides the code. `error.type`
+ * is read separately: it is a broad class (`authentication_error`) that a specific message outranks.
  */
-function structuredCode(body: Json, inner: Json | undefined): [string?, VeniceErrorCode?] {
+function structuredCode(
+  body: Json,
+  inner: Json | undefined,
+  codeText: string | undefined,
+): [string?, VeniceErrorCode?] {
   let serverCode: string | undefined;
-  const fields = [
-    body.code,
-    inner?.code,
-    typeof body.error === "string" && isCodeText(body.error) ? body.error : undefined,
-  ];
-  for (const value of fields) {
+  for (const value of [body.code, inner?.code, codeText]) {
     if (typeof value !== "string" || !value) continue;
     serverCode ??= value;
     const code = codeFromField(value);
@@ -169,23 +173,9 @@ function structuredCode(body: Json, inner: Json | undefined): [string?, VeniceEr
   if (serverCode === undefined && typeof inner?.code === "number") {
     const numeric = String(inner.code);
     // A numeric code is kept only when no `type` says more (`{"type":"authentication_error","code":401}`).
-    return [
-      typeof inner.type === "string" && inner.type ? undefined : numeric,
-      codeFromField(numeric),
-    ];
+    return [str(inner.type) ? undefined : numeric, codeFromField(numeric)];
   }
   return [serverCode];
-}
-
-/** The server's human-readable text, wherever this body shape keeps it. */
-function serverText(body: Json, inner: Json | undefined): string | undefined {
-  if (inner && typeof inner.message === "string" && inner.message) return inner.message;
-  if (typeof body.error === "string" && body.error && !isCodeText(body.error)) {
-    return body.error;
-  }
-  if (typeof body.message === "string" && body.message) return body.message;
-  if (typeof body.detail === "string" && body.detail) return body.detail;
-  return undefined;
 }
 
 function isX402Body(body: Json, read: HeaderReader): boolean {
@@ -243,37 +233,47 @@ export function classify(
   let serverMessage: string | undefined;
   let type: string | undefined;
   let effectiveStatus = status;
+  let code: VeniceErrorCode | undefined;
+  let matchedBy: VeniceMatchSource = "code-field";
+  const json = isRecord(body);
 
-  if (isRecord(body)) {
+  if (json) {
     const inner = errorObject(body);
-    const [sent, fromField] = structuredCode(body, inner);
-    type = typeof inner?.type === "string" && inner.type ? inner.type : undefined;
-    serverCode = sent ?? type;
-    serverMessage = serverText(body, inner);
+    // An `error` string is either a code (`X402_WALLET_MISMATCH`) or the message: decided once.
+    const text = str(body.error);
+    const codeText = text !== undefined && isCodeText(text) ? text : undefined;
+    [serverCode, code] = structuredCode(body, inner, codeText);
+    type = str(inner?.type);
+    serverCode ??= type;
+    // The server's human-readable text, wherever this body shape keeps it.
+    serverMessage =
+      str(inner?.message) ?? (codeText ? undefined : text) ?? str(body.message) ?? str(body.detail);
     if (effectiveStatus === undefined && inner && typeof inner.code === "number") {
       effectiveStatus = inner.code >= 100 && inner.code < 600 ? inner.code : undefined;
     }
-    if (fromField) return { code: fromField, matchedBy: "code-field", serverCode, serverMessage };
-    if (effectiveStatus === 402 && isX402Body(body, read)) {
-      return { code: "PAYMENT_REQUIRED", matchedBy: "code-field", serverCode, serverMessage };
-    }
-    if (body.consent_flow !== undefined) {
-      return { code: "CONSENT_REQUIRED", matchedBy: "code-field", serverCode, serverMessage };
-    }
+    code ??=
+      effectiveStatus === 402 && isX402Body(body, read)
+        ? "PAYMENT_REQUIRED"
+        : body.consent_flow !== undefined
+          ? "CONSENT_REQUIRED"
+          : undefined;
   } else if (typeof body === "string") {
     serverMessage = textMessage(body);
   }
 
   // A JSON body already had its x402 check (which reads the header) above.
-  if (effectiveStatus === 402 && !isRecord(body) && read("payment-required") !== undefined) {
-    return { code: "PAYMENT_REQUIRED", matchedBy: "status", serverCode, serverMessage };
+  if (!code && effectiveStatus === 402 && !json && read("payment-required") !== undefined) {
+    code = "PAYMENT_REQUIRED";
+    matchedBy = "status";
   }
-  if (serverMessage) {
-    const byMessage = matchMessage(serverMessage.slice(0, TEXT_CAP).toLowerCase(), effectiveStatus);
-    if (byMessage) return { code: byMessage, matchedBy: "message", serverCode, serverMessage };
+  if (!code && serverMessage) {
+    code = matchMessage(serverMessage.slice(0, TEXT_CAP).toLowerCase(), effectiveStatus);
+    if (code) matchedBy = "message";
   }
-  const byType = type === undefined ? undefined : codeFromField(type);
-  if (byType) return { code: byType, matchedBy: "code-field", serverCode, serverMessage };
-  const byStatus = STATUS_DEFAULTS.get(effectiveStatus as number);
-  return { code: byStatus ?? "UNKNOWN_ERROR", matchedBy: "status", serverCode, serverMessage };
+  code ??= type === undefined ? undefined : codeFromField(type);
+  if (!code) {
+    code = STATUS_DEFAULTS.get(effectiveStatus as number) ?? "UNKNOWN_ERROR";
+    matchedBy = "status";
+  }
+  return { code, matchedBy, serverCode, serverMessage };
 }
