@@ -27,9 +27,12 @@ export function isRecord(value: unknown): value is Json {
 
 export const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
-/** An `error` string that is a code (`X402_WALLET_MISMATCH`, `UNAUTHORIZED`), not a message. */
+/**
+ * An `error` string that is a code (`X402_WALLET_MISMATCH`, `UNAUTHORIZED`), not a message. The
+ * length check spares a message the hashing of a set lookup: no code is 40 characters long.
+ */
 function isCodeText(value: string): boolean {
-  return UPPER_SNAKE.test(value) || isVeniceErrorCode(value);
+  return UPPER_SNAKE.test(value) || (value.length < 40 && isVeniceErrorCode(value));
 }
 
 /** Lower-case structured codes (OpenAI style, in-stream, x402) that map to a catalog code. */
@@ -190,9 +193,8 @@ function isX402Body(body: Json, read: HeaderReader): boolean {
 /** The prefixes by their first character, so a message is compared with a few of them only. */
 const PREFIXES_BY_FIRST = new Map<string, Array<readonly [string, VeniceErrorCode]>>();
 for (const entry of MESSAGE_PREFIXES) {
-  const list = PREFIXES_BY_FIRST.get(entry[0][0]!);
-  if (list) list.push(entry);
-  else PREFIXES_BY_FIRST.set(entry[0][0]!, [entry]);
+  const first = entry[0][0]!;
+  PREFIXES_BY_FIRST.set(first, [...(PREFIXES_BY_FIRST.get(first) ?? []), entry]);
 }
 
 function matchMessage(lower: string, status: number | undefined): VeniceErrorCode | undefined {
@@ -201,7 +203,7 @@ function matchMessage(lower: string, status: number | undefined): VeniceErrorCod
   }
   for (const [statuses, pattern, code] of KEYWORD_RULES) {
     if (
-      (statuses === null || (status !== undefined && statuses.includes(status))) &&
+      (statuses?.includes(status as number) ?? true) &&
       (Array.isArray(pattern) ? pattern : [pattern]).every((part: RegExp) => part.test(lower))
     ) {
       return code;

@@ -26,25 +26,16 @@ type Json = Record<string, unknown>;
 /** What an input turns out to be: a finished error, or an HTTP answer still to classify. */
 type Found = VeniceError | VeniceResponseLike;
 
-/** Index of the first non-whitespace character (no copy of the string). */
-function firstChar(text: string): string | undefined {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 0xfeff) return text[i];
-  }
-  return undefined;
-}
+/** Text that starts as JSON does, after whitespace (and a byte order mark): `{` or `[`. Linear. */
+const JSON_START = /^[\t\n\r \uFEFF]*[[{]/;
 
 function decode(body: unknown): unknown {
   if (typeof body === "string") {
-    // Sniff the first non-space byte: Content-Type can lie (a JSON status body labelled video/mp4).
-    const first = firstChar(body);
-    if (first === "{" || first === "[") {
+    // Sniff the first non-space character: Content-Type can lie (a JSON status body labelled video/mp4).
+    if (JSON_START.test(body)) {
       try {
         return JSON.parse(body);
-      } catch {
-        return body;
-      }
+      } catch {}
     }
     return body;
   }
@@ -202,42 +193,43 @@ function looksLikeResponse(value: Json): boolean {
   );
 }
 
-function convert(input: unknown, options: ToVeniceErrorOptions): Found {
-  if (isVeniceError(input)) return input;
-  if (input instanceof Error) {
-    const found = fromError(input as Error & Json, options) ?? fromRelayedMessage(input);
-    if (found) return found;
-    return new VeniceError({
-      code: "UNKNOWN_ERROR",
-      matchedBy: "client",
-      cause: redactCause(input, options.secrets),
-    });
-  }
+/** What a value that is not an `Error` holds: an answer, a relayed error, an in-stream event. */
+function fromValue(input: unknown): Found | undefined {
   if (typeof input === "string") return { body: input };
   if (typeof Response !== "undefined" && input instanceof Response) {
     return { status: input.status, headers: input.headers };
   }
-  if (isRecord(input)) {
-    if (input.name === "VeniceError" && isVeniceErrorCode(input.code)) {
-      return { body: input };
-    }
-    if (looksLikeResponse(input)) {
-      const status = typeof input.status === "number" ? input.status : input.statusCode;
-      return {
-        status: status as number | undefined,
-        headers: input.headers as HeadersLike | undefined,
-        body: "body" in input ? input.body : input.data,
-      };
-    }
-    if ("error" in input || "code" in input || input.type === "response.failed") {
-      return { body: input };
-    }
+  if (!isRecord(input)) return undefined;
+  if (input.name === "VeniceError" && isVeniceErrorCode(input.code)) return { body: input };
+  if (looksLikeResponse(input)) {
+    const status = typeof input.status === "number" ? input.status : input.statusCode;
+    return {
+      status: status as number | undefined,
+      headers: input.headers as HeadersLike | undefined,
+      body: "body" in input ? input.body : input.data,
+    };
   }
-  return new VeniceError({
-    code: "UNKNOWN_ERROR",
-    matchedBy: "client",
-    cause: redactValue(input, options.secrets),
-  });
+  if ("error" in input || "code" in input || input.type === "response.failed") {
+    return { body: input };
+  }
+  return undefined;
+}
+
+function convert(input: unknown, options: ToVeniceErrorOptions): Found {
+  if (isVeniceError(input)) return input;
+  const found =
+    input instanceof Error
+      ? (fromError(input as Error & Json, options) ?? fromRelayedMessage(input))
+      : fromValue(input);
+  // Anything else: UNKNOWN_ERROR, with the input (credentials removed) as its cause.
+  return (
+    found ??
+    new VeniceError({
+      code: "UNKNOWN_ERROR",
+      matchedBy: "client",
+      cause: redactCause(input, options.secrets),
+    })
+  );
 }
 
 /** The error for what `convert` found. */
