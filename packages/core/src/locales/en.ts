@@ -1,5 +1,16 @@
-import { codeTexts } from "./code-texts.js";
+import type { VeniceErrorCode } from "../catalog.js";
 import type { VeniceLocaleTexts } from "./types.js";
+
+/** A locale's texts for each code, written as `CODE: [title, description]` rows. */
+function codeTexts(
+  rows: Record<VeniceErrorCode, readonly [title: string, description: string]>,
+): VeniceLocaleTexts["codes"] {
+  const codes = {} as VeniceLocaleTexts["codes"];
+  for (const [code, [title, description]] of Object.entries(rows)) {
+    codes[code as VeniceErrorCode] = { title, description };
+  }
+  return codes;
+}
 
 /** English texts. */
 export const en: VeniceLocaleTexts = {
