@@ -130,14 +130,15 @@ describe("size budgets (.size-limit.json, min+gzip)", () => {
       expect.arrayContaining(["react", "react-dom", "@venice-errors/core", "react/jsx-runtime"]),
     );
     // The whole English-only app, core included. Issue 16 asks for 12 KB; it was 15.7 KB with
-    // both languages and measures 14.41 KB with English only after issue 11's hardening:
+    // both languages and measured 14.41 KB with English only after issue 11's hardening:
     // toVeniceError 9.15 + formatVeniceError and the English texts 2.57 + hooks, toaster and
-    // stylesheet 2.69 on top of them (3.06 alone, less what they share with core). The rest of
-    // the way to 12 KB is core's: toVeniceError and formatVeniceError together would have to
-    // measure about 9.3 KB. This budget keeps the app where it is.
+    // stylesheet 2.69 on top of them (3.06 alone, less what they share with core). Core's
+    // compaction (toVeniceError 9.09, formatVeniceError with English 2.45) brought it to
+    // 14.27 KB. The rest of the way to 12 KB is core's: toVeniceError and formatVeniceError
+    // together would have to measure about 9.3 KB. This budget keeps the app where it is.
     const app = find("packages/react-hooks/dist/index.js", HOOKS);
     expect(app, "a budget for the English-only React app with core").toBeDefined();
-    expect(app?.limit).toBe("14.45 KB");
+    expect(app?.limit).toBe("14.3 KB");
     expect(app?.ignore).toEqual(["react", "react-dom", "react/jsx-runtime"]);
   });
 
