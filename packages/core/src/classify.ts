@@ -62,7 +62,8 @@ const CODE_ALIASES: Readonly<Record<string, VeniceErrorCode>> = {
 
 /** Maps a structured code to the catalog: exact, alias, or family (`X402_SIGN_IN_*`). */
 function codeFromField(value: string): VeniceErrorCode | undefined {
-  if (isVeniceErrorCode(value)) return value;
+  // Codes start with a capital letter (below "a"): a lower-case value skips hashing for the set.
+  if (value < "a" && isVeniceErrorCode(value)) return value;
   const lower = value.toLowerCase();
   if (Object.hasOwn(CODE_ALIASES, lower)) return CODE_ALIASES[lower];
   if (lower.startsWith("x402_sign_in_")) return "X402_INVALID_SIGN_IN";
