@@ -27,9 +27,12 @@ export function isRecord(value: unknown): value is Json {
 
 export const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
-/** An `error` string that is a code (`X402_WALLET_MISMATCH`, `UNAUTHORIZED`), not a message. */
+/**
+ * An `error` string that is a code (`X402_WALLET_MISMATCH`, `UNAUTHORIZED`), not a message. The
+ * length check spares a message the hashing of a set lookup: no code is 40 characters long.
+ */
 function isCodeText(value: string): boolean {
-  return UPPER_SNAKE.test(value) || isVeniceErrorCode(value);
+  return UPPER_SNAKE.test(value) || (value.length < 40 && isVeniceErrorCode(value));
 }
 
 /** Lower-case structured codes (OpenAI style, in-stream, x402) that map to a catalog code. */
@@ -59,7 +62,8 @@ const CODE_ALIASES: Readonly<Record<string, VeniceErrorCode>> = {
 
 /** Maps a structured code to the catalog: exact, alias, or family (`X402_SIGN_IN_*`). */
 function codeFromField(value: string): VeniceErrorCode | undefined {
-  if (isVeniceErrorCode(value)) return value;
+  // Codes start with a capital letter (below "a"): a lower-case value skips hashing for the set.
+  if (value < "a" && isVeniceErrorCode(value)) return value;
   const lower = value.toLowerCase();
   if (Object.hasOwn(CODE_ALIASES, lower)) return CODE_ALIASES[lower];
   if (lower.startsWith("x402_sign_in_")) return "X402_INVALID_SIGN_IN";
@@ -147,20 +151,24 @@ export function errorObject(body: Json): Json | undefined {
   return undefined;
 }
 
+/** A non-empty string, or `undefined`. */
+export function str(value: unknown): string | undefined {
+  return typeof value === "string" && value ? value : undefined;
+}
+
 /**
  * The structured code fields of a body, in order of precedence: top-level `code`, `error.code`,
- * an UPPER_SNAKE `error` string, then a numeric `error.code` (JSON-RPC). The first one present
- * is the `serverCode`; the first one the catalog knows decides the code. `error.type` is read
- * separately: it is a broad class (`authentication_error`) that a specific message outranks.
+ * an UPPER_SNAKE `error` string (`codeText`), then a numeric `error.code` (JSON-RPC). The first
+ * one present is the `serverCode`; the first one the catalog knows decides the code. `error.type`
+ * is read separately: it is a broad class (`authentication_error`) that a specific message outranks.
  */
-function structuredCode(body: Json, inner: Json | undefined): [string?, VeniceErrorCode?] {
+function structuredCode(
+  body: Json,
+  inner: Json | undefined,
+  codeText: string | undefined,
+): [string?, VeniceErrorCode?] {
   let serverCode: string | undefined;
-  const fields = [
-    body.code,
-    inner?.code,
-    typeof body.error === "string" && isCodeText(body.error) ? body.error : undefined,
-  ];
-  for (const value of fields) {
+  for (const value of [body.code, inner?.code, codeText]) {
     if (typeof value !== "string" || !value) continue;
     serverCode ??= value;
     const code = codeFromField(value);
@@ -169,23 +177,9 @@ function structuredCode(body: Json, inner: Json | undefined): [string?, VeniceEr
   if (serverCode === undefined && typeof inner?.code === "number") {
     const numeric = String(inner.code);
     // A numeric code is kept only when no `type` says more (`{"type":"authentication_error","code":401}`).
-    return [
-      typeof inner.type === "string" && inner.type ? undefined : numeric,
-      codeFromField(numeric),
-    ];
+    return [str(inner.type) ? undefined : numeric, codeFromField(numeric)];
   }
   return [serverCode];
-}
-
-/** The server's human-readable text, wherever this body shape keeps it. */
-function serverText(body: Json, inner: Json | undefined): string | undefined {
-  if (inner && typeof inner.message === "string" && inner.message) return inner.message;
-  if (typeof body.error === "string" && body.error && !isCodeText(body.error)) {
-    return body.error;
-  }
-  if (typeof body.message === "string" && body.message) return body.message;
-  if (typeof body.detail === "string" && body.detail) return body.detail;
-  return undefined;
 }
 
 function isX402Body(body: Json, read: HeaderReader): boolean {
@@ -200,9 +194,8 @@ function isX402Body(body: Json, read: HeaderReader): boolean {
 /** The prefixes by their first character, so a message is compared with a few of them only. */
 const PREFIXES_BY_FIRST = new Map<string, Array<readonly [string, VeniceErrorCode]>>();
 for (const entry of MESSAGE_PREFIXES) {
-  const list = PREFIXES_BY_FIRST.get(entry[0][0]!);
-  if (list) list.push(entry);
-  else PREFIXES_BY_FIRST.set(entry[0][0]!, [entry]);
+  const first = entry[0][0]!;
+  PREFIXES_BY_FIRST.set(first, [...(PREFIXES_BY_FIRST.get(first) ?? []), entry]);
 }
 
 function matchMessage(lower: string, status: number | undefined): VeniceErrorCode | undefined {
@@ -211,7 +204,7 @@ function matchMessage(lower: string, status: number | undefined): VeniceErrorCod
   }
   for (const [statuses, pattern, code] of KEYWORD_RULES) {
     if (
-      (statuses === null || (status !== undefined && statuses.includes(status))) &&
+      (statuses?.includes(status as number) ?? true) &&
       (Array.isArray(pattern) ? pattern : [pattern]).every((part: RegExp) => part.test(lower))
     ) {
       return code;
@@ -243,37 +236,47 @@ export function classify(
   let serverMessage: string | undefined;
   let type: string | undefined;
   let effectiveStatus = status;
+  let code: VeniceErrorCode | undefined;
+  let matchedBy: VeniceMatchSource = "code-field";
+  const json = isRecord(body);
 
-  if (isRecord(body)) {
+  if (json) {
     const inner = errorObject(body);
-    const [sent, fromField] = structuredCode(body, inner);
-    type = typeof inner?.type === "string" && inner.type ? inner.type : undefined;
-    serverCode = sent ?? type;
-    serverMessage = serverText(body, inner);
+    // An `error` string is either a code (`X402_WALLET_MISMATCH`) or the message: decided once.
+    const text = str(body.error);
+    const codeText = text !== undefined && isCodeText(text) ? text : undefined;
+    [serverCode, code] = structuredCode(body, inner, codeText);
+    type = str(inner?.type);
+    serverCode ??= type;
+    // The server's human-readable text, wherever this body shape keeps it.
+    serverMessage =
+      str(inner?.message) ?? (codeText ? undefined : text) ?? str(body.message) ?? str(body.detail);
     if (effectiveStatus === undefined && inner && typeof inner.code === "number") {
       effectiveStatus = inner.code >= 100 && inner.code < 600 ? inner.code : undefined;
     }
-    if (fromField) return { code: fromField, matchedBy: "code-field", serverCode, serverMessage };
-    if (effectiveStatus === 402 && isX402Body(body, read)) {
-      return { code: "PAYMENT_REQUIRED", matchedBy: "code-field", serverCode, serverMessage };
-    }
-    if (body.consent_flow !== undefined) {
-      return { code: "CONSENT_REQUIRED", matchedBy: "code-field", serverCode, serverMessage };
-    }
+    code ??=
+      effectiveStatus === 402 && isX402Body(body, read)
+        ? "PAYMENT_REQUIRED"
+        : body.consent_flow !== undefined
+          ? "CONSENT_REQUIRED"
+          : undefined;
   } else if (typeof body === "string") {
     serverMessage = textMessage(body);
   }
 
   // A JSON body already had its x402 check (which reads the header) above.
-  if (effectiveStatus === 402 && !isRecord(body) && read("payment-required") !== undefined) {
-    return { code: "PAYMENT_REQUIRED", matchedBy: "status", serverCode, serverMessage };
+  if (!code && effectiveStatus === 402 && !json && read("payment-required") !== undefined) {
+    code = "PAYMENT_REQUIRED";
+    matchedBy = "status";
   }
-  if (serverMessage) {
-    const byMessage = matchMessage(serverMessage.slice(0, TEXT_CAP).toLowerCase(), effectiveStatus);
-    if (byMessage) return { code: byMessage, matchedBy: "message", serverCode, serverMessage };
+  if (!code && serverMessage) {
+    code = matchMessage(serverMessage.slice(0, TEXT_CAP).toLowerCase(), effectiveStatus);
+    if (code) matchedBy = "message";
   }
-  const byType = type === undefined ? undefined : codeFromField(type);
-  if (byType) return { code: byType, matchedBy: "code-field", serverCode, serverMessage };
-  const byStatus = STATUS_DEFAULTS.get(effectiveStatus as number);
-  return { code: byStatus ?? "UNKNOWN_ERROR", matchedBy: "status", serverCode, serverMessage };
+  code ??= type === undefined ? undefined : codeFromField(type);
+  if (!code) {
+    code = STATUS_DEFAULTS.get(effectiveStatus as number) ?? "UNKNOWN_ERROR";
+    matchedBy = "status";
+  }
+  return { code, matchedBy, serverCode, serverMessage };
 }

@@ -1,5 +1,5 @@
 import type { VeniceErrorCode } from "./catalog.js";
-import { errorObject, isRecord, TEXT_CAP } from "./classify.js";
+import { errorObject, isRecord, str, TEXT_CAP } from "./classify.js";
 import { bodyIssues, fieldErrorsFromBody } from "./field-errors.js";
 import { type HeaderReader, type HeadersLike, safeHeaders } from "./headers.js";
 import { toNumber } from "./numbers.js";
@@ -24,10 +24,6 @@ interface Derivable {
 }
 
 type Derive = (error: Derivable, source: DetailSource) => unknown;
-
-function str(value: unknown): string | undefined {
-  return typeof value === "string" && value ? value : undefined;
-}
 
 /** A body field, from the error object (`error.x`, `response.error.x`) or the top level. */
 function field(body: unknown, name: string): unknown {

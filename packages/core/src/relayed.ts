@@ -1,5 +1,6 @@
 import { isVeniceErrorCode } from "./catalog.js";
 import { isRecord } from "./classify.js";
+import { httpStatus } from "./numbers.js";
 import { redactValue } from "./redact.js";
 import { relayStatus } from "./relay-status.js";
 import type { VeniceErrorInit } from "./venice-error.js";
@@ -38,9 +39,7 @@ const MATCH_SOURCES = ["code-field", "message", "status", "client"];
 
 /** A well-formed HTTP status, or 0 (no HTTP answer). */
 function isStatus(value: unknown): value is number {
-  return (
-    Number.isInteger(value) && (value === 0 || ((value as number) > 99 && (value as number) < 600))
-  );
+  return value === 0 || httpStatus(value) !== undefined;
 }
 
 /** Keeps the entries of a record that `keep` accepts (as own properties: `__proto__` stays a key). */

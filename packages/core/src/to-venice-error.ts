@@ -3,7 +3,7 @@ import { classify, isRecord } from "./classify.js";
 import { type HeadersLike, headerReader } from "./headers.js";
 import { redactCause, redactText, redactValue } from "./redact.js";
 import { readRelayed } from "./relayed.js";
-import { isVeniceError, VeniceError } from "./venice-error.js";
+import { isVeniceError, VeniceError, type VeniceErrorInit } from "./venice-error.js";
 
 /** Options for `toVeniceError`. */
 export interface ToVeniceErrorOptions {
@@ -23,25 +23,19 @@ export interface VeniceResponseLike {
 
 type Json = Record<string, unknown>;
 
-/** Index of the first non-whitespace character (no copy of the string). */
-function firstChar(text: string): string | undefined {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 0xfeff) return text[i];
-  }
-  return undefined;
-}
+/** What an input turns out to be: a finished error, or an HTTP answer still to classify. */
+type Found = VeniceError | VeniceResponseLike;
+
+/** Text that starts as JSON does, after whitespace (and a byte order mark): `{` or `[`. Linear. */
+const JSON_START = /^[\t\n\r \uFEFF]*[[{]/;
 
 function decode(body: unknown): unknown {
   if (typeof body === "string") {
-    // Sniff the first non-space byte: Content-Type can lie (a JSON status body labelled video/mp4).
-    const first = firstChar(body);
-    if (first === "{" || first === "[") {
+    // Sniff the first non-space character: Content-Type can lie (a JSON status body labelled video/mp4).
+    if (JSON_START.test(body)) {
       try {
         return JSON.parse(body);
-      } catch {
-        return body;
-      }
+      } catch {}
     }
     return body;
   }
@@ -51,37 +45,38 @@ function decode(body: unknown): unknown {
   return body;
 }
 
-/** Builds the error for an HTTP answer (or an in-stream event when `status` is 200 or unknown). */
-export function fromResponse(
+/**
+ * The constructor input for an HTTP answer (or an in-stream event when `status` is 200 or
+ * unknown). It returns the input, not the error, so that the error is made right under
+ * `toVeniceError`: fewer of this package's frames in its stack trace, and less to capture.
+ */
+function fromResponse(
   input: VeniceResponseLike,
-  options: ToVeniceErrorOptions = {},
-): VeniceError {
+  { now, secrets }: ToVeniceErrorOptions,
+): VeniceErrorInit {
   let body = decode(input.body);
-  if (options.secrets?.length) body = redactValue(body, options.secrets);
+  if (secrets?.length) body = redactValue(body, secrets);
   const status = typeof input.status === "number" && input.status > 0 ? input.status : undefined;
   const headers = input.headers ?? undefined;
-  const { now } = options;
 
   // `toJSON()` output relayed by the app's own server, as the body or its `error`: accepted only
   // when well formed and consistent with the real answer's status.
   const relayed = readRelayed(body, status);
-  if (relayed) {
-    return new VeniceError({ ...relayed, headers: relayed.headers ?? headers, now });
-  }
+  if (relayed) return { ...relayed, headers: relayed.headers ?? headers, now };
 
   const found = classify(status, body, headerReader(headers));
   const message = found.serverMessage;
-  return new VeniceError({
+  return {
     code: found.code,
     status: status ?? catalog[found.code].status,
     matchedBy: found.matchedBy,
     serverCode: found.serverCode,
     // The VeniceError constructor redacts credentials; exact secrets are redacted here.
-    message: message && options.secrets?.length ? redactText(message, options.secrets) : message,
+    message: message && secrets?.length ? redactText(message, secrets) : message,
     body: body === "" ? undefined : body,
     headers,
     now,
-  });
+  };
 }
 
 export const CONNECTION_CODES =
@@ -111,7 +106,7 @@ function clientError(
   });
 }
 
-function fromError(error: Error & Json, options: ToVeniceErrorOptions): VeniceError | undefined {
+function fromError(error: Error & Json, options: ToVeniceErrorOptions): Found | undefined {
   const name = error.name;
   const ctor = (error.constructor as { name?: string } | undefined)?.name ?? "";
   if (name === "AbortError" || ctor === "APIUserAbortError")
@@ -130,14 +125,11 @@ function fromError(error: Error & Json, options: ToVeniceErrorOptions): VeniceEr
     typeof error.statusCode === "number" &&
     ("responseBody" in error || "responseHeaders" in error)
   ) {
-    return fromResponse(
-      {
-        status: error.statusCode,
-        headers: error.responseHeaders as HeadersLike | undefined,
-        body: error.responseBody,
-      },
-      options,
-    );
+    return {
+      status: error.statusCode,
+      headers: error.responseHeaders as HeadersLike | undefined,
+      body: error.responseBody,
+    };
   }
   // openai-node APIError: `error` is the body's `error` field, `headers` a Headers object.
   if ("error" in error && "headers" in error && "status" in error) {
@@ -151,28 +143,22 @@ function fromError(error: Error & Json, options: ToVeniceErrorOptions): VeniceEr
           : text === "status code (no body)"
             ? undefined
             : text;
-      return fromResponse(
-        { status: error.status, headers: error.headers as HeadersLike | undefined, body },
-        options,
-      );
+      return { status: error.status, headers: error.headers as HeadersLike | undefined, body };
     }
     // No status but an error object: an in-band stream error event (the stream's status is 200).
     if (error.error !== undefined) {
-      return fromResponse({ status: 200, body: { error: error.error } }, options);
+      return { status: 200, body: { error: error.error } };
     }
     if (/timed out/i.test(error.message)) return clientError("CLIENT_TIMEOUT", error, options);
     return clientError("CONNECTION_ERROR", error, options);
   }
   // axios-style: the answer sits on `response`.
   if (isRecord(error.response) && typeof error.response.status === "number") {
-    return fromResponse(
-      {
-        status: error.response.status,
-        headers: error.response.headers as HeadersLike | undefined,
-        body: error.response.data ?? error.response.body,
-      },
-      options,
-    );
+    return {
+      status: error.response.status,
+      headers: error.response.headers as HeadersLike | undefined,
+      body: error.response.data ?? error.response.body,
+    };
   }
   const code = errorCode(error);
   if (code && TIMEOUT_CODES.test(code)) return clientError("CLIENT_TIMEOUT", error, options);
@@ -183,18 +169,19 @@ function fromError(error: Error & Json, options: ToVeniceErrorOptions): VeniceEr
     return clientError("CONNECTION_ERROR", error, options);
   }
   if (error.cause instanceof Error) {
-    const inner = fromError(error.cause as Error & Json, options);
+    const found = fromError(error.cause as Error & Json, options);
+    const inner = found && finish(found, options);
     if (inner && inner.code !== "UNKNOWN_ERROR") return inner;
   }
   return undefined;
 }
 
 /** An Error whose message is a relayed error's JSON: the AI SDK's `useChat` gives `new Error(errorText)`. */
-function fromRelayedMessage(error: Error, options: ToVeniceErrorOptions): VeniceError | undefined {
+function fromRelayedMessage(error: Error): Found | undefined {
   const message = error.message;
   if (typeof message !== "string" || !message.includes('"VeniceError"')) return undefined;
   const body = decode(message);
-  return readRelayed(body, undefined) ? fromResponse({ body }, options) : undefined;
+  return readRelayed(body, undefined) ? { body } : undefined;
 }
 
 function looksLikeResponse(value: Json): boolean {
@@ -206,45 +193,48 @@ function looksLikeResponse(value: Json): boolean {
   );
 }
 
-function convert(input: unknown, options: ToVeniceErrorOptions): VeniceError {
+/** What a value that is not an `Error` holds: an answer, a relayed error, an in-stream event. */
+function fromValue(input: unknown): Found | undefined {
+  if (typeof input === "string") return { body: input };
+  if (typeof Response !== "undefined" && input instanceof Response) {
+    return { status: input.status, headers: input.headers };
+  }
+  if (!isRecord(input)) return undefined;
+  if (input.name === "VeniceError" && isVeniceErrorCode(input.code)) return { body: input };
+  if (looksLikeResponse(input)) {
+    const status = typeof input.status === "number" ? input.status : input.statusCode;
+    return {
+      status: status as number | undefined,
+      headers: input.headers as HeadersLike | undefined,
+      body: "body" in input ? input.body : input.data,
+    };
+  }
+  if ("error" in input || "code" in input || input.type === "response.failed") {
+    return { body: input };
+  }
+  return undefined;
+}
+
+function convert(input: unknown, options: ToVeniceErrorOptions): Found {
   if (isVeniceError(input)) return input;
-  if (input instanceof Error) {
-    const found = fromError(input as Error & Json, options) ?? fromRelayedMessage(input, options);
-    if (found) return found;
-    return new VeniceError({
+  const found =
+    input instanceof Error
+      ? (fromError(input as Error & Json, options) ?? fromRelayedMessage(input))
+      : fromValue(input);
+  // Anything else: UNKNOWN_ERROR, with the input (credentials removed) as its cause.
+  return (
+    found ??
+    new VeniceError({
       code: "UNKNOWN_ERROR",
       matchedBy: "client",
       cause: redactCause(input, options.secrets),
-    });
-  }
-  if (typeof input === "string") return fromResponse({ body: input }, options);
-  if (typeof Response !== "undefined" && input instanceof Response) {
-    return fromResponse({ status: input.status, headers: input.headers }, options);
-  }
-  if (isRecord(input)) {
-    if (input.name === "VeniceError" && isVeniceErrorCode(input.code)) {
-      return fromResponse({ body: input }, options);
-    }
-    if (looksLikeResponse(input)) {
-      const status = typeof input.status === "number" ? input.status : input.statusCode;
-      return fromResponse(
-        {
-          status: status as number | undefined,
-          headers: input.headers as HeadersLike | undefined,
-          body: "body" in input ? input.body : input.data,
-        },
-        options,
-      );
-    }
-    if ("error" in input || "code" in input || input.type === "response.failed") {
-      return fromResponse({ body: input }, options);
-    }
-  }
-  return new VeniceError({
-    code: "UNKNOWN_ERROR",
-    matchedBy: "client",
-    cause: redactValue(input, options.secrets),
-  });
+    })
+  );
+}
+
+/** The error for what `convert` found. */
+function finish(found: Found, options: ToVeniceErrorOptions): VeniceError {
+  return isVeniceError(found) ? found : new VeniceError(fromResponse(found, options));
 }
 
 /**
@@ -255,7 +245,9 @@ function convert(input: unknown, options: ToVeniceErrorOptions): VeniceError {
  */
 export function toVeniceError(input: unknown, options: ToVeniceErrorOptions = {}): VeniceError {
   try {
-    return convert(input, options);
+    // `finish`, inlined: the error is made right here, one frame above the caller.
+    const found = convert(input, options);
+    return isVeniceError(found) ? found : new VeniceError(fromResponse(found, options));
   } catch (failure) {
     return new VeniceError({ code: "UNKNOWN_ERROR", matchedBy: "client", cause: failure });
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { ALL_VENICE_ERROR_CODES } from "./catalog.js";
+import { ALL_VENICE_ERROR_CODES, catalog } from "./catalog.js";
+import { redactText } from "./redact.js";
 import { toVeniceError } from "./to-venice-error.js";
 import { isVeniceError, VeniceError } from "./venice-error.js";
 
@@ -85,6 +86,21 @@ describe("VeniceError", () => {
     });
     expect(error.stack).toMatch(/^VeniceError: The model is temporarily offline/);
     expect(error.stack).toContain("venice-error.test.ts");
+  });
+
+  // The constructor skips redaction for a message that is exactly the catalog's text; that is
+  // only sound while no catalog text looks like a credential to the redaction patterns.
+  it("the catalog's texts pass redaction unchanged, and a server's text is still redacted", () => {
+    for (const code of ALL_VENICE_ERROR_CODES) {
+      expect(redactText(catalog[code].message), code).toBe(catalog[code].message);
+      expect(new VeniceError({ code, message: catalog[code].message }).message).toBe(
+        catalog[code].message,
+      );
+    }
+    const leaked = `${catalog.INSUFFICIENT_BALANCE.message} Authorization: Bearer ${SECRET}`;
+    const error = new VeniceError({ code: "INSUFFICIENT_BALANCE", message: leaked });
+    expect(error.message).not.toContain(SECRET);
+    expect(error.stack).not.toContain(SECRET);
   });
 
   it("an unknown code becomes UNKNOWN_ERROR", () => {

@@ -175,8 +175,10 @@ export class VeniceError extends Error {
 
   constructor(init: VeniceErrorInit) {
     const entry = catalog[isVeniceErrorCode(init.code) ? init.code : "UNKNOWN_ERROR"];
+    const text = String(init.message || entry.message);
     super(
-      redactText(String(init.message || entry.message)),
+      // The catalog's own text holds no credential (tested): only other texts are redacted.
+      text === entry.message ? text : redactText(text),
       init.cause === undefined ? undefined : { cause: redactCause(init.cause) },
     );
     // 0 (no answer) or a real HTTP status; anything else (Infinity, 1000, 2.5) is the catalog's.
