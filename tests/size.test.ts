@@ -144,8 +144,8 @@ describe("size budgets (.size-limit.json, min+gzip)", () => {
 
   // Issue 16 asks for 2.5 KB. It measured 2.57 KB (the generic texts for unknown codes and the
   // server-detail line of issues 11 and 15 are in it); the English code texts written as
-  // [title, description] rows brought it to 2.45 KB.
-  it("formatVeniceError with English adds at most 2.45 KB to toVeniceError", () => {
+  // [title, description] rows brought it to 2.45 KB. The budget is the issue's goal.
+  it("formatVeniceError with English adds at most 2.5 KB to toVeniceError", () => {
     const sizeOf = (importNames: string) =>
       rootResults?.find((r) => r.name === find("packages/core/dist/index.js", importNames)?.name)
         ?.size;
@@ -158,7 +158,7 @@ describe("size budgets (.size-limit.json, min+gzip)", () => {
     expect(withFormat).toBeTypeOf("number");
     const added = (withFormat as number) - (alone as number);
     console.log(`formatVeniceError (English) adds ${kB(added)}`);
-    expect(added, `formatVeniceError adds ${kB(added)}, over 2.45 kB`).toBeLessThanOrEqual(2450);
+    expect(added, `formatVeniceError adds ${kB(added)}, over 2.5 kB`).toBeLessThanOrEqual(2500);
   });
 
   it.each(config)("$name <= $limit", async (entry) => {
