@@ -2,7 +2,8 @@
 // floor), what openai-node does with the same raw body (safe JSON.parse, then
 // `APIError.generate`, as its client does) and `toVeniceError`, timed in interleaved rounds (the
 // order rotates each round) on the built package; CPU time per call, medians of the rounds. Both keep the stack trace.
-// `node bench/shapes.mjs [--rounds 15] [--ms 40]`
+// `node bench/shapes.mjs [--rounds 15] [--ms 40] [--baseline old/dist/index.js]` (`--baseline`: an
+// earlier build of core, run as one more contender in the same rounds).
 import { APIError } from "openai";
 import { toVeniceError } from "../dist/index.js";
 import { INPUTS } from "./inputs.mjs";
@@ -13,6 +14,12 @@ const option = (name, fallback) => {
   return index === -1 ? fallback : Number(argv[index + 1]);
 };
 const ROUNDS = option("rounds", 15);
+const baselineIndex = argv.indexOf("--baseline");
+const BASELINE =
+  baselineIndex === -1
+    ? undefined
+    : (await import(new URL(argv[baselineIndex + 1], `file://${process.cwd()}/`).href))
+        .toVeniceError;
 const MS = option("ms", 40);
 
 /** openai-node's own `safeJSON` (internal/utils/values): parse, or undefined. */
@@ -35,6 +42,9 @@ const contenders = [
   ],
   ["toVeniceError", ({ status, body, headers }) => toVeniceError({ status, headers, body })],
 ];
+if (BASELINE) {
+  contenders.push(["baseline", ({ status, body, headers }) => BASELINE({ status, headers, body })]);
+}
 
 let sink;
 /**
@@ -68,9 +78,12 @@ for (let round = 0; round < ROUNDS; round++) {
 console.log(
   `\nclassification per body shape, node ${process.version}: CPU ns per call, medians of ${ROUNDS} interleaved rounds of ~${MS} ms (spread: widest round from the median)\n`,
 );
-console.log("| shape | JSON.parse | openai APIError | toVeniceError | vs openai | vs JSON.parse |");
-console.log("|---|---:|---:|---:|---:|---:|");
-let totals = [0, 0, 0];
+const extra = BASELINE ? " baseline | baseline vs openai |" : "";
+console.log(
+  `| shape | JSON.parse | openai APIError | toVeniceError | vs openai | vs JSON.parse |${extra}`,
+);
+console.log(`|---|---:|---:|---:|---:|---:|${BASELINE ? "---:|---:|" : ""}`);
+let totals = contenders.map(() => 0);
 INPUTS.forEach((input, shape) => {
   const m = samples[shape].map(median);
   totals = totals.map((t, i) => t + m[i]);
@@ -78,10 +91,12 @@ INPUTS.forEach((input, shape) => {
     `±${((Math.max(...values.map((v) => Math.abs(v - median(values)))) / median(values)) * 100).toFixed(0)}%`;
   console.log(
     `| ${input.name} | ${m[0].toFixed(0)} | ${m[1].toFixed(0)} (${spread(samples[shape][1])}) | ` +
-      `${m[2].toFixed(0)} (${spread(samples[shape][2])}) | ${(m[2] / m[1]).toFixed(2)}× | ${(m[2] / m[0]).toFixed(1)}× |`,
+      `${m[2].toFixed(0)} (${spread(samples[shape][2])}) | ${(m[2] / m[1]).toFixed(2)}× | ${(m[2] / m[0]).toFixed(1)}× |` +
+      (BASELINE ? ` ${m[3].toFixed(0)} | ${(m[3] / m[1]).toFixed(2)}× |` : ""),
   );
 });
 console.log(
-  `| **all shapes** | ${totals[0].toFixed(0)} | ${totals[1].toFixed(0)} | ${totals[2].toFixed(0)} | ${(totals[2] / totals[1]).toFixed(2)}× | ${(totals[2] / totals[0]).toFixed(1)}× |`,
+  `| **all shapes** | ${totals[0].toFixed(0)} | ${totals[1].toFixed(0)} | ${totals[2].toFixed(0)} | ${(totals[2] / totals[1]).toFixed(2)}× | ${(totals[2] / totals[0]).toFixed(1)}× |` +
+    (BASELINE ? ` ${totals[3].toFixed(0)} | ${(totals[3] / totals[1]).toFixed(2)}× |` : ""),
 );
 void sink;
