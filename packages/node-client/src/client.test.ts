@@ -1,17 +1,10 @@
 import { inspect } from "node:util";
-import { isVeniceError, type VeniceError } from "@venice-errors/core";
 import { type FakeVenice, startFakeVenice } from "@venice-errors/test-utils/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createVeniceClient, type VeniceClientOptions } from "./client.js";
-import {
-  closedPort,
-  recordingLogger,
-  recordingSleep,
-  until,
-  virtualClock,
-} from "./test-support/local-server.js";
+import { failure, KEY, recordingClient } from "./test-support/fake-venice.js";
+import { closedPort, recordingLogger, until, virtualClock } from "./test-support/local-server.js";
 
-const KEY = "vk-test-0123456789abcdef";
 let venice: FakeVenice;
 
 // A fresh server per test: a request cut by one test cannot reach the next test's script queue.
@@ -22,33 +15,8 @@ afterEach(() => venice.close());
 
 const messages = [{ role: "user", content: "Hi" }];
 
-/**
- * A client on the fake server whose retry waits are recorded instead of slept; they move its
- * virtual clock (`clock.at`), so cooldowns end when the waits say.
- */
-function client(options: VeniceClientOptions = {}, clock = virtualClock()) {
-  const sleeper = recordingSleep((ms) => {
-    clock.at += ms;
-  });
-  const instance = createVeniceClient({
-    apiKey: KEY,
-    baseURL: venice.url,
-    sleep: sleeper.sleep,
-    now: clock.now,
-    ...options,
-  });
-  return Object.assign(instance, { waits: sleeper.waits, clock });
-}
-
-async function failure(promise: Promise<unknown>): Promise<VeniceError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isVeniceError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a VeniceError");
-}
+const client = (options?: VeniceClientOptions, clock?: ReturnType<typeof virtualClock>) =>
+  recordingClient(venice, options, clock);
 
 describe("createVeniceClient", () => {
   it("needs an API key, with a clear error at construction", () => {

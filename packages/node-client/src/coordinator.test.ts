@@ -1,4 +1,4 @@
-import { isVeniceError, toVeniceError, type VeniceError } from "@venice-errors/core";
+import { toVeniceError } from "@venice-errors/core";
 import { type FakeVenice, startFakeVenice } from "@venice-errors/test-utils/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createVeniceClient, type VeniceClientOptions } from "./client.js";
@@ -11,10 +11,10 @@ import type {
 import { keyIdOf } from "./key-id.js";
 import { createLocalCoordinator } from "./local-coordinator.js";
 import { TryOutcome } from "./outcome.js";
-import { recordingSleep, startRawServer, virtualClock } from "./test-support/local-server.js";
+import { failure, KEY, recordingClient } from "./test-support/fake-venice.js";
+import { startRawServer } from "./test-support/local-server.js";
 import { createVeniceFetch } from "./venice-fetch.js";
 
-const KEY = "vk-coord-0123456789abcdef";
 const messages = [{ role: "user", content: "Hi" }];
 let venice: FakeVenice;
 beforeEach(async () => {
@@ -22,29 +22,7 @@ beforeEach(async () => {
 });
 afterEach(() => venice.close());
 
-function client(options: VeniceClientOptions = {}, clock = virtualClock()) {
-  const sleeper = recordingSleep((ms) => {
-    clock.at += ms;
-  });
-  const instance = createVeniceClient({
-    apiKey: KEY,
-    baseURL: venice.url,
-    sleep: sleeper.sleep,
-    now: clock.now,
-    ...options,
-  });
-  return Object.assign(instance, { waits: sleeper.waits, clock });
-}
-
-async function failure(promise: Promise<unknown>): Promise<VeniceError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isVeniceError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a VeniceError");
-}
+const client = (options?: VeniceClientOptions) => recordingClient(venice, options);
 
 /** A coordinator that records every call and answers `acquire` from a script. */
 function recording(

@@ -1,19 +1,12 @@
-import { isVeniceError, MAX_TIMER_MS, type VeniceError } from "@venice-errors/core";
+import { MAX_TIMER_MS } from "@venice-errors/core";
 import { type FakeVenice, startFakeVenice } from "@venice-errors/test-utils/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createVeniceClient, trimTrailingSlashes, type VeniceClientOptions } from "./client.js";
 import { delay } from "./delay.js";
 import { isGenerationRequest } from "./generation.js";
-import {
-  closedPort,
-  type RawServer,
-  recordingSleep,
-  startRawServer,
-  until,
-  virtualClock,
-} from "./test-support/local-server.js";
+import { failure, KEY, recordingClient } from "./test-support/fake-venice.js";
+import { closedPort, type RawServer, startRawServer, until } from "./test-support/local-server.js";
 
-const KEY = "vk-hard-0123456789abcdef";
 const messages = [{ role: "user", content: "Hi" }];
 let venice: FakeVenice;
 const raws: RawServer[] = [];
@@ -26,31 +19,7 @@ afterEach(async () => {
   for (const raw of raws.splice(0)) await raw.close();
 });
 
-/** A client whose waits are recorded, not slept; they move its virtual clock instead. */
-function client(options: VeniceClientOptions = {}) {
-  const clock = virtualClock();
-  const sleeper = recordingSleep((ms) => {
-    clock.at += ms;
-  });
-  const instance = createVeniceClient({
-    apiKey: KEY,
-    baseURL: venice.url,
-    sleep: sleeper.sleep,
-    now: clock.now,
-    ...options,
-  });
-  return Object.assign(instance, { waits: sleeper.waits });
-}
-
-async function failure(promise: Promise<unknown>): Promise<VeniceError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isVeniceError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a VeniceError");
-}
+const client = (options?: VeniceClientOptions) => recordingClient(venice, options);
 
 async function raw(handler: Parameters<typeof startRawServer>[0]): Promise<RawServer> {
   const server = await startRawServer(handler);

@@ -5,6 +5,7 @@ import {
   startFakeVenice,
 } from "@venice-errors/test-utils/server";
 import { createVeniceClient, type VeniceClient, type VeniceClientOptions } from "../client.js";
+import { recordingSleep, virtualClock } from "./local-server.js";
 
 export const KEY = "vk-test-0123456789abcdef";
 
@@ -50,6 +51,29 @@ export async function startHarness(
     clock += ms;
   };
   return { venice, client: makeClient(), waits, now, advance, makeClient };
+}
+
+/**
+ * A client on `venice` (keyed with `KEY`) whose waits are recorded instead of slept; they move its
+ * own virtual clock (`clock.at`), so cooldowns end when the waits say. Unlike `startHarness`, the
+ * failure budget keeps its default and each client has its own clock unless one is passed.
+ */
+export function recordingClient(
+  venice: { url: string },
+  options: VeniceClientOptions = {},
+  clock = virtualClock(),
+) {
+  const sleeper = recordingSleep((ms) => {
+    clock.at += ms;
+  });
+  const client = createVeniceClient({
+    apiKey: KEY,
+    baseURL: venice.url,
+    sleep: sleeper.sleep,
+    now: clock.now,
+    ...options,
+  });
+  return Object.assign(client, { waits: sleeper.waits, clock });
 }
 
 /** The `VeniceError` a promise rejects with (fails the test when it resolves or throws anything else). */
