@@ -1,57 +1,13 @@
 import { startFakeVenice } from "@venice-errors/test-utils/server";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { startDemo } from "../server/demo.js";
-import { ensurePageBuilt, launchChromium, screenshot, secondsIn } from "./browser.js";
+import { screenshot, secondsIn } from "./browser.js";
+import { chromiumTabs } from "./tabs.js";
 
-let demo: Awaited<ReturnType<typeof startDemo>>;
-let browser: Browser;
-let context: BrowserContext | undefined;
-let page: Page | undefined;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  ensurePageBuilt();
-  demo = await startDemo({ quiet: true });
-  browser = await launchChromium();
+const { open } = chromiumTabs(() => startDemo({ quiet: true }), {
+  viewport: { width: 1360, height: 900 },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === "fail" && page) {
-    await screenshot(page, `failed-${task.name.replace(/\W+/g, "-")}`).catch(() => undefined);
-  }
-  await context?.close();
-  context = undefined;
-  expect(pageErrors).toEqual([]);
-});
-
-/** A fresh tab (fresh storage, no earlier toasts) on the demo, ready to use. */
-async function open(
-  options: {
-    colorScheme?: "light" | "dark";
-    url?: string;
-    viewport?: { width: number; height: number };
-  } = {},
-): Promise<Page> {
-  context = await browser.newContext({
-    viewport: options.viewport ?? { width: 1360, height: 900 },
-    locale: "en-US",
-    colorScheme: options.colorScheme ?? "light",
-  });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(options.url ?? demo.url);
-  await page.getByRole("heading", { name: "Gondola" }).waitFor();
-  // The mode badge appears once the backend said which Venice it talks to.
-  await page.getByTestId("mode").waitFor();
-  return page;
-}
 
 interface Box {
   x: number;

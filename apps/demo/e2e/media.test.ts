@@ -1,43 +1,12 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { startDemo } from "../server/demo.js";
-import { ensurePageBuilt, launchChromium, screenshot } from "./browser.js";
+import { screenshot } from "./browser.js";
+import { chromiumTabs } from "./tabs.js";
 
-let demo: Awaited<ReturnType<typeof startDemo>>;
-let browser: Browser;
-let context: BrowserContext | undefined;
-let page: Page | undefined;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  ensurePageBuilt();
-  demo = await startDemo({ quiet: true });
-  browser = await launchChromium();
+const { open } = chromiumTabs(() => startDemo({ quiet: true }), {
+  viewport: { width: 1280, height: 900 },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === "fail" && page) {
-    await screenshot(page, `failed-${task.name.replace(/\W+/g, "-")}`).catch(() => undefined);
-  }
-  await context?.close();
-  context = undefined;
-  expect(pageErrors).toEqual([]);
-});
-
-async function open(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  context = await browser.newContext({ viewport, locale: "en-US", colorScheme: "light" });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(demo.url);
-  await page.getByTestId("mode").waitFor();
-  return page;
-}
 
 const toasts = (page: Page) => page.locator(".venice-toaster .venice-toast");
 
@@ -117,7 +86,7 @@ describe("the Studio in Chromium", () => {
   });
 
   it("keeps the Studio tidy at 390 px", async () => {
-    const page = await open({ width: 390, height: 844 });
+    const page = await open({ viewport: { width: 390, height: 844 } });
     const card = page.getByTestId("image-example");
     await card.getByRole("button", { name: "Generate" }).click();
     await card.getByRole("img").waitFor();
