@@ -14,6 +14,7 @@ import {
   type UIMessage,
 } from "ai";
 import { describe, expect, it } from "vitest";
+import { essentials } from "./__fixtures__/relay.js";
 import { veniceErrorResponse } from "./error-response.js";
 import { parseVeniceError } from "./parse-venice-error.js";
 import { veniceStreamErrorText } from "./stream-error-text.js";
@@ -154,16 +155,6 @@ class PlainChat extends AbstractChat<UIMessage> {
       }),
     });
   }
-}
-
-function essentials(error: VeniceError) {
-  return {
-    code: error.code,
-    status: error.status,
-    retryAfterMs: error.retryAfterMs,
-    requestId: error.requestId,
-    fieldErrors: error.fieldErrors,
-  };
 }
 
 describe.each(Object.entries(ROUTES))("AI SDK route: %s", (_name, route) => {

@@ -1,5 +1,6 @@
 import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
+import { connectionRefused, essentials, FIELD_ERRORS_BODY } from "./__fixtures__/relay.js";
 import { veniceActionError } from "./action-error.js";
 import { veniceErrorResponse } from "./error-response.js";
 import { parseVeniceError } from "./parse-venice-error.js";
@@ -42,11 +43,7 @@ const SERVER_ERRORS: Array<[name: string, error: VeniceError, status: number]> =
     toVeniceError({
       status: 400,
       headers: { ...PRIVATE, "CF-RAY": "8f2a-FRA" },
-      body: {
-        error: "Invalid request parameters",
-        details: { _errors: [], model: { _errors: ["Required"] } },
-        issues: [{ code: "too_big", maximum: 4096, path: ["messages", 0, "content"] }],
-      },
+      body: FIELD_ERRORS_BODY,
     }),
     400,
   ],
@@ -55,13 +52,7 @@ const SERVER_ERRORS: Array<[name: string, error: VeniceError, status: number]> =
     toVeniceError({ status: 402, headers: { "x-venice-balance-usd": "0" }, body: "" }),
     402,
   ],
-  [
-    "connection error (no HTTP answer)",
-    toVeniceError(
-      Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } }),
-    ),
-    502,
-  ],
+  ["connection error (no HTTP answer)", toVeniceError(connectionRefused()), 502],
   [
     "in-stream overload (stream status 200)",
     toVeniceError({
@@ -71,18 +62,6 @@ const SERVER_ERRORS: Array<[name: string, error: VeniceError, status: number]> =
     429,
   ],
 ];
-
-/** What must be equal on both sides of the hop. */
-function essentials(error: VeniceError) {
-  return {
-    code: error.code,
-    status: error.status,
-    retryAfterMs: error.retryAfterMs,
-    requestId: error.requestId,
-    fieldErrors: error.fieldErrors,
-    message: error.message,
-  };
-}
 
 function expectNoSecret(text: string) {
   expect(text).not.toContain(KEY);

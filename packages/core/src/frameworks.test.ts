@@ -8,6 +8,7 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectionRefused, essentials, FIELD_ERRORS_BODY } from "./__fixtures__/relay.js";
 import { veniceExpressErrorHandler } from "./express.js";
 import { veniceHonoErrorHandler } from "./hono.js";
 import { parseVeniceError } from "./parse-venice-error.js";
@@ -44,16 +45,9 @@ const ERRORS: Record<string, () => VeniceError> = {
     toVeniceError({
       status: 400,
       headers: { ...PRIVATE, "CF-RAY": "8f2a1b3c-FRA" },
-      body: {
-        error: "Invalid request parameters",
-        details: { _errors: [], model: { _errors: ["Required"] } },
-        issues: [{ code: "too_big", maximum: 4096, path: ["messages", 0, "content"] }],
-      },
+      body: FIELD_ERRORS_BODY,
     }),
-  offline: () =>
-    toVeniceError(
-      Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } }),
-    ),
+  offline: () => toVeniceError(connectionRefused()),
 };
 
 /** An openai-node error with a Venice 402 behind it: classifiable, so relayed too. */
@@ -69,16 +63,6 @@ async function openaiBillingError(): Promise<unknown> {
       }),
   });
   return client.models.list().catch((error: unknown) => error);
-}
-
-function essentials(error: VeniceError) {
-  return {
-    code: error.code,
-    status: error.status,
-    retryAfterMs: error.retryAfterMs,
-    requestId: error.requestId,
-    fieldErrors: error.fieldErrors,
-  };
 }
 
 function url(server: Server, path: string): string {
