@@ -1,9 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-import { postJson } from "./test-helpers.js";
-
-const APP = fileURLToPath(new URL("..", import.meta.url));
+import { postJson, startProcess } from "./test-helpers.js";
 
 interface FleetView {
   instance: string;
@@ -39,29 +36,12 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms 
 
 describe("pnpm --filter @venice-errors/demo fleet", () => {
   it("shares one failure budget through redis-server across instances, then stops everything with 0", async () => {
-    child = spawn(process.execPath, ["server/fleet.mjs"], {
-      cwd: APP,
-      env: { ...process.env, PORT: "0", FLEET_SIZE: "2", VENICE_API_KEY: "" },
-      stdio: ["ignore", "pipe", "pipe"],
+    const run = await startProcess(process.execPath, ["server/fleet.mjs"], {
+      env: { FLEET_SIZE: "2" },
+      timeoutMs: 20_000,
     });
-    let stdout = "";
-    let stderr = "";
-    child.stdout?.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr?.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-      child?.once("exit", (code, signal) => resolve({ code, signal })),
-    );
-    const deadline = Date.now() + 20_000;
-    while (!stdout.includes("Press Ctrl-C to stop.")) {
-      if (Date.now() > deadline || child.exitCode !== null) {
-        throw new Error(`the fleet did not start:\n${stdout}\n${stderr}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    child = run.child;
+    const stdout = run.stdout();
     const urls = [...stdout.matchAll(/instance \d: (http:\/\/127\.0\.0\.1:\d+)/g)].map((m) => m[1]);
     const redisPid = Number(stdout.match(/redis-server pid (\d+)/)?.[1]);
     expect(urls).toHaveLength(2);
@@ -106,9 +86,9 @@ describe("pnpm --filter @venice-errors/demo fleet", () => {
       expect(fleet.instances[1]?.log).toEqual([]);
     }
 
-    child.kill("SIGINT");
-    expect(await exited).toEqual({ code: 0, signal: null });
-    expect(stderr).toBe("");
+    run.child.kill("SIGINT");
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(run.stderr()).toBe("");
     expect(alive(redisPid)).toBe(false);
   }, 30_000);
 });
