@@ -5,6 +5,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeVenice, startVeniceByModel } from "./helpers/fake-venice.ts";
 import {
   type BuildState,
   bin,
@@ -14,16 +15,9 @@ import {
   makeTempDir,
   PUBLISHED,
   packPackage,
-  ROOT,
   removeTempDir,
   run,
 } from "./helpers/repo.ts";
-
-interface FakeVenice {
-  url: string;
-  setHandler(handler: (request: { body?: { model?: string } }) => unknown): void;
-  close(): Promise<void>;
-}
 
 /** The consumer script: plain ESM, one JSON line on stdout. */
 const SCRIPT = `import diagnostics from "node:diagnostics_channel";
@@ -93,20 +87,10 @@ beforeAll(async () => {
   );
   if (install.code !== 0) throw new Error(`npm install failed\n${describeRun(install)}`);
 
-  const server = (await import(join(ROOT, "packages/test-utils/dist/server.js"))) as {
-    startFakeVenice(options: { apiKey: string }): Promise<FakeVenice>;
-  };
-  venice = await server.startFakeVenice({ apiKey: "vk-runtime-0123456789" });
-  let flaky = 0;
-  venice.setHandler((request) => {
-    const model = request.body?.model;
-    // A chat is paid work: it is retried only on an overload that says when to come back.
-    if (model === "flaky" && flaky++ % 2 === 0)
-      return { error: "MODEL_AT_CAPACITY", retryAfter: 1 };
-    if (model === "broke") return { error: "INSUFFICIENT_BALANCE" };
-    if (model === "overloaded")
-      return { stream: { chunks: ["Par", "tial"], error: "MODEL_OVERLOADED" } };
-    return undefined;
+  // A chat is paid work: it is retried only on an overload that says when to come back.
+  venice = await startVeniceByModel("vk-runtime-0123456789", {
+    error: "MODEL_AT_CAPACITY",
+    retryAfter: 1,
   });
   for (const [name, command, args] of RUNTIMES) {
     const result = await run(command, [...args, "main.mjs", venice.url], {

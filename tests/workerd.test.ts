@@ -10,6 +10,7 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeVenice, startVeniceByModel } from "./helpers/fake-venice.ts";
 import {
   type BuildState,
   bin,
@@ -20,12 +21,6 @@ import {
   removeTempDir,
   run,
 } from "./helpers/repo.ts";
-
-interface FakeVenice {
-  url: string;
-  setHandler(handler: (request: { body?: { model?: string } }) => unknown): void;
-  close(): Promise<void>;
-}
 
 /**
  * The worker's config. node-client needs Node-style timers (`refresh()`) and `node:` modules:
@@ -142,26 +137,11 @@ beforeAll(async () => {
   if (bundled.code !== 0) throw new Error(`rolldown failed\n${describeRun(bundled)}`);
   bundle = file;
 
-  const server = (await import(join(ROOT, "packages/test-utils/dist/server.js"))) as {
-    startFakeVenice(options: { apiKey: string }): Promise<FakeVenice>;
-  };
-  venice = await server.startFakeVenice({ apiKey: "vk-workerd-0123456789abcdef" });
-  const flaky = new Map<string, number>();
-  venice.setHandler((request) => {
-    const model = request.body?.model;
-    if (model === "flaky") {
-      // Every other request fails, so each runtime sees one 503 then the answer. The 503 carries a
-      // wait hint: a chat is paid work, resent only on answers that prove it did not run.
-      const count = flaky.get(model) ?? 0;
-      flaky.set(model, count + 1);
-      if (count % 2 === 0) {
-        return { error: "MODEL_AT_CAPACITY", headers: { "retry-after-ms": "5" } };
-      }
-    }
-    if (model === "broke") return { error: "INSUFFICIENT_BALANCE" };
-    if (model === "overloaded")
-      return { stream: { chunks: ["Par", "tial"], error: "MODEL_OVERLOADED" } };
-    return undefined;
+  // Every other "flaky" request fails, so each runtime sees one 503 then the answer. The 503
+  // carries a wait hint: a chat is paid work, resent only on answers that prove it did not run.
+  venice = await startVeniceByModel("vk-workerd-0123456789abcdef", {
+    error: "MODEL_AT_CAPACITY",
+    headers: { "retry-after-ms": "5" },
   });
   for (const [name, date, flags] of SETTINGS) {
     const file = `config-${date}-${flags.join("-")}.capnp`;
