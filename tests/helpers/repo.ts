@@ -124,6 +124,8 @@ export function run(
     child.on("error", (error) => {
       stderr += `\n${error.message}`;
     });
+    // A command that exits before reading its stdin closes the pipe: EPIPE here is no failure.
+    child.stdin.on("error", () => undefined);
     child.on("close", (code) => {
       clearTimeout(timer);
       resolve({ command: printable, code, stdout, stderr, ms: Date.now() - started });
