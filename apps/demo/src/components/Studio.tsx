@@ -1,8 +1,8 @@
-import type { RefObject } from "react";
+import type { ReactNode, RefObject } from "react";
 import { useState } from "react";
 import { fill, useTexts } from "../i18n";
 import type { useMedia } from "../use-media";
-import { Icon } from "./Icon";
+import { Icon, type IconName } from "./Icon";
 
 type Media = ReturnType<typeof useMedia>;
 
@@ -34,18 +34,15 @@ export function Studio({ image, speech, video, panelRef }: StudioProps) {
       </header>
       <p className="studio-intro">{t.studioIntro}</p>
       <div className="studio-grid">
-        <form
-          className="media-card"
-          data-testid="image-example"
-          onSubmit={(event) => {
-            event.preventDefault();
+        <MediaCard
+          testId="image-example"
+          icon="image"
+          title={t.imageTitle}
+          onRun={() => {
             setShownPrompt(promptValue);
             void image.run({ prompt: promptValue });
           }}
         >
-          <h3 className="media-title">
-            <Icon name="image" /> {t.imageTitle}
-          </h3>
           <label htmlFor="image-prompt">{t.imagePrompt}</label>
           <div className="media-row">
             <input
@@ -54,13 +51,12 @@ export function Studio({ image, speech, video, panelRef }: StudioProps) {
               onChange={(event) => setPrompt(event.target.value)}
               maxLength={500}
             />
-            <button
-              type="submit"
-              className="button primary"
-              disabled={image.busy || promptValue.trim() === ""}
-            >
-              {image.busy ? t.generating : t.generate}
-            </button>
+            <RunButton
+              media={image}
+              blank={promptValue.trim() === ""}
+              label={t.generate}
+              busyLabel={t.generating}
+            />
           </div>
           <div className="media-frame" aria-busy={image.busy}>
             {image.url ? (
@@ -69,18 +65,13 @@ export function Studio({ image, speech, video, panelRef }: StudioProps) {
               <MediaPlaceholder failure={image.veniceError.message} empty={t.imageEmpty} />
             )}
           </div>
-        </form>
-        <form
-          className="media-card"
-          data-testid="speech-example"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void speech.run({ text: textValue, voice });
-          }}
+        </MediaCard>
+        <MediaCard
+          testId="speech-example"
+          icon="speaker"
+          title={t.speechTitle}
+          onRun={() => void speech.run({ text: textValue, voice })}
         >
-          <h3 className="media-title">
-            <Icon name="speaker" /> {t.speechTitle}
-          </h3>
           <label htmlFor="speech-text">{t.speechText}</label>
           <textarea
             id="speech-text"
@@ -104,13 +95,12 @@ export function Studio({ image, speech, video, panelRef }: StudioProps) {
                 </option>
               ))}
             </select>
-            <button
-              type="submit"
-              className="button primary"
-              disabled={speech.busy || textValue.trim() === ""}
-            >
-              {speech.busy ? t.speaking : t.speak}
-            </button>
+            <RunButton
+              media={speech}
+              blank={textValue.trim() === ""}
+              label={t.speak}
+              busyLabel={t.speaking}
+            />
           </div>
           <div className="media-player">
             {speech.url ? (
@@ -120,7 +110,7 @@ export function Studio({ image, speech, video, panelRef }: StudioProps) {
               <MediaPlaceholder failure={speech.veniceError.message} empty={t.speechEmpty} />
             )}
           </div>
-        </form>
+        </MediaCard>
       </div>
       {videoFailure && (
         <p className="media-error video-failure" data-testid="video-failure">
@@ -131,6 +121,56 @@ export function Studio({ image, speech, video, panelRef }: StudioProps) {
         </p>
       )}
     </section>
+  );
+}
+
+/** One example: a form whose submit runs it, under its icon and title. */
+function MediaCard({
+  testId,
+  icon,
+  title,
+  onRun,
+  children,
+}: {
+  testId: string;
+  icon: IconName;
+  title: string;
+  onRun: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className="media-card"
+      data-testid={testId}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onRun();
+      }}
+    >
+      <h3 className="media-title">
+        <Icon name={icon} /> {title}
+      </h3>
+      {children}
+    </form>
+  );
+}
+
+/** The card's submit button: off while its call runs or its input is blank. */
+function RunButton({
+  media,
+  blank,
+  label,
+  busyLabel,
+}: {
+  media: Media;
+  blank: boolean;
+  label: string;
+  busyLabel: string;
+}) {
+  return (
+    <button type="submit" className="button primary" disabled={media.busy || blank}>
+      {media.busy ? busyLabel : label}
+    </button>
   );
 }
 
