@@ -59,6 +59,7 @@ export function attemptRecord(attempt: Attempt, error: VeniceError): VeniceAttem
 }
 
 const MAX_ADMIT_ROUNDS = 64;
+const NO_HISTORY: readonly VeniceAttempt[] = Object.freeze([]);
 
 /**
  * True where the global `fetch` is Node's own (undici), which follows the Fetch standard: with
@@ -113,8 +114,9 @@ export class Transport implements TryListener<CoordinatedTry> {
   readonly now: () => number;
   readonly maxEventBytes: number | undefined;
   #rateLimits: VeniceRateLimit | undefined;
-  /** Headers of the last answer that had rate-limit headers, parsed only when read. */
-  #pendingRateLimit: { headers: Headers; at: number } | undefined;
+  /** Headers of the last answer that had rate-limit headers (and when), parsed only when read. */
+  #pendingHeaders: Headers | undefined;
+  #pendingAt = 0;
   readonly #options: VeniceTransportOptions;
   readonly #policy: RetryPolicy;
   readonly #coordinator: VeniceCoordinator | undefined;
@@ -125,6 +127,8 @@ export class Transport implements TryListener<CoordinatedTry> {
   #keyId: string | undefined;
   /** Requests go out with `redirect: "error"`, and a redirect is followed by a second send. */
   readonly #redirectLater: boolean;
+  /** A `fetch` from options may ignore its signal: each try is raced against its timer. */
+  readonly #guarded: boolean;
 
   constructor(options: VeniceTransportOptions, secrets: readonly string[], apiKey?: string) {
     this.#options = options;
@@ -133,6 +137,7 @@ export class Transport implements TryListener<CoordinatedTry> {
     // Called as a method of the transport: Workers' fetch throws "Illegal invocation" unbound.
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#redirectLater = options.fetch === undefined && isNodeFetch();
+    this.#guarded = options.fetch !== undefined;
     this.now = options.now ?? Date.now;
     this.#sleep = options.sleep ?? delay;
     this.#logger = options.logger;
@@ -163,7 +168,8 @@ export class Transport implements TryListener<CoordinatedTry> {
     const generation = generationOf(plan);
     const coordinator = this.#coordinator;
     const keyId = coordinator === undefined ? "" : this.#keyIdOf(plan.apiKey);
-    const history: VeniceAttempt[] = [];
+    // Made at the first failure: a request that succeeds at once allocates no history.
+    let history: VeniceAttempt[] | undefined;
     let waitedMs = 0;
     for (let number = 1; ; number++) {
       let admitted: CoordinatedTry | undefined;
@@ -179,14 +185,16 @@ export class Transport implements TryListener<CoordinatedTry> {
         // Healthy traffic: the coordinator lets the try through at once, and no await is spent.
         const decision = this.#ask(coordinator, admitted);
         if (decision !== undefined) {
-          heldMs = await this.#admit(coordinator, admitted, plan, history, decision);
+          heldMs = await this.#admit(coordinator, admitted, plan, history ?? NO_HISTORY, decision);
         }
       }
       const attempt = new Attempt(number, waitedMs, plan.signal, timeoutMs, secrets, this.now);
       if (admitted !== undefined) attempt.onEnd(this, admitted);
       let error: VeniceError;
       try {
-        const result = await attempt.guard(send(attempt, history));
+        // The default fetch rejects as soon as the try's signal aborts: no guard needed.
+        const sent = send(attempt, history ?? NO_HISTORY);
+        const result = await (this.#guarded ? attempt.guard(sent) : sent);
         attempt.settle();
         if (!attempt.retained) attempt.end();
         publishTry(plan.trace, attempt, undefined, null, heldMs); // diagnostics: the try succeeded
@@ -196,6 +204,7 @@ export class Transport implements TryListener<CoordinatedTry> {
         error = attempt.failure(thrown);
       }
       attempt.end(error);
+      history ??= [];
       this.record(history, attempt, error);
       const delayMs =
         number <= maxRetries
@@ -352,10 +361,10 @@ export class Transport implements TryListener<CoordinatedTry> {
 
   /** The last rate-limit headers seen (of any answer), parsed. */
   get rateLimits(): VeniceRateLimit | undefined {
-    const pending = this.#pendingRateLimit;
+    const pending = this.#pendingHeaders;
     if (pending !== undefined) {
-      this.#pendingRateLimit = undefined;
-      this.#rateLimits = parseRateLimitHeaders(pending.headers, pending.at) ?? this.#rateLimits;
+      this.#pendingHeaders = undefined;
+      this.#rateLimits = parseRateLimitHeaders(pending, this.#pendingAt) ?? this.#rateLimits;
     }
     return this.#rateLimits;
   }
@@ -368,7 +377,8 @@ export class Transport implements TryListener<CoordinatedTry> {
       headers.has("x-ratelimit-limit") ||
       headers.has("x-ratelimit-remaining")
     ) {
-      this.#pendingRateLimit = { headers, at: this.now() };
+      this.#pendingHeaders = headers;
+      this.#pendingAt = this.now();
     }
   }
 
