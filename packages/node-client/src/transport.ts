@@ -127,7 +127,10 @@ export class Transport implements TryListener<CoordinatedTry> {
   #keyId: string | undefined;
   /** Requests go out with `redirect: "error"`, and a redirect is followed by a second send. */
   readonly #redirectLater: boolean;
-  /** A `fetch` from options may ignore its signal: each try is raced against its timer. */
+  /**
+   * Each try is raced against its timer, for a `fetch` that ignores its signal; not with Node's
+   * own, which rejects at once when the signal aborts, also while the body is read.
+   */
   readonly #guarded: boolean;
 
   constructor(options: VeniceTransportOptions, secrets: readonly string[], apiKey?: string) {
@@ -136,8 +139,9 @@ export class Transport implements TryListener<CoordinatedTry> {
     this.#apiKey = apiKey;
     // Called as a method of the transport: Workers' fetch throws "Illegal invocation" unbound.
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.#redirectLater = options.fetch === undefined && isNodeFetch();
-    this.#guarded = options.fetch !== undefined;
+    const nodeFetch = options.fetch === undefined && isNodeFetch();
+    this.#redirectLater = nodeFetch;
+    this.#guarded = !nodeFetch;
     this.now = options.now ?? Date.now;
     this.#sleep = options.sleep ?? delay;
     this.#logger = options.logger;
@@ -192,7 +196,7 @@ export class Transport implements TryListener<CoordinatedTry> {
       if (admitted !== undefined) attempt.onEnd(this, admitted);
       let error: VeniceError;
       try {
-        // The default fetch rejects as soon as the try's signal aborts: no guard needed.
+        // Node's fetch rejects as soon as the try's signal aborts: no guard needed.
         const sent = send(attempt, history ?? NO_HISTORY);
         const result = await (this.#guarded ? attempt.guard(sent) : sent);
         attempt.settle();
