@@ -347,24 +347,28 @@ export class EventStreamReader implements SseSink, BodyHandle {
    * back to the pool, instead of cancelling a finished download (an abort, a DOMException and
    * undici's teardown on every stream). True when the body ended within a few reads and 1-2 s
    * (one timer shared by every draining stream: no timer per stream); otherwise it is cancelled
-   * and the caller ends the try as failed.
+   * and `owner` (the try) is cancelled too, which ends it as failed. Never rejects.
    */
-  async drain(): Promise<boolean> {
-    if (this.#ended || this.#cancelled) return this.#ended && !this.#cancelled;
-    watchDrain(this);
-    try {
-      for (let reads = 0; reads < 4; reads++) {
-        if ((await this.#reader.read()).done) {
-          this.#ended = true;
-          return !this.#late;
+  async drain(owner?: { cancel(): void }): Promise<boolean> {
+    let clean = this.#ended && !this.#cancelled;
+    if (!this.#ended && !this.#cancelled) {
+      watchDrain(this);
+      try {
+        for (let reads = 0; reads < 4; reads++) {
+          if ((await this.#reader.read()).done) {
+            this.#ended = true;
+            clean = !this.#late;
+            break;
+          }
         }
+      } catch {
+        clean = false;
+      } finally {
+        unwatchDrain(this);
       }
-      return false;
-    } catch {
-      return false;
-    } finally {
-      unwatchDrain(this);
     }
+    if (!clean) owner?.cancel();
+    return clean;
   }
 
   /** @internal The body did not end in time after `[DONE]`: cancel it. */

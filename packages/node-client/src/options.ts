@@ -43,7 +43,11 @@ export interface VeniceTransportOptions {
   timeoutMs?: number;
   /** Backoff and the cap on server wait hints. */
   retry?: VeniceRetryOptions;
-  /** The `fetch` to send requests with. Default the global `fetch`. */
+  /**
+   * The `fetch` to send requests with. Default the global `fetch`; with Node's own, requests go
+   * out with `redirect: "error"` (no copy of the request) and a redirect is followed by sending
+   * the try again.
+   */
   fetch?: typeof fetch;
   /** Receives one line per retry (debug) and per final failure (at the catalog's log level, else info). Never the key. */
   logger?: VeniceLogger;

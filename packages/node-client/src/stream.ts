@@ -143,9 +143,7 @@ class StreamIterator<T> implements AsyncIterator<T, undefined> {
     const { reader, attempt } = this.#opened;
     attempt.release();
     attempt.end();
-    void reader.drain().then((clean) => {
-      if (!clean) attempt.cancel();
-    });
+    void reader.drain(attempt);
   }
 
   /** The stream failed: ends the try and returns the error to throw. */
