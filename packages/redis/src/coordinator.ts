@@ -101,7 +101,7 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
     for (const failure of unsynced) args.push(failure.id, String(failure.at));
     const reply = parseSnapshot(await link.run(SNAPSHOT, keysOf(entry.keys), args));
     entry.mirror.unsynced = entry.mirror.unsynced.slice(unsynced.length);
-    entry.mirror.setFailures(reply.failures);
+    entry.mirror.mergeFailures(reply.failures);
     for (const [model, until] of reply.cooldowns) entry.mirror.setCooldown(model, until);
     entry.mirror.lock(reply.lockedUntil);
   };
@@ -242,7 +242,7 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
     } catch {
       return decideLocally(request, mirror, keys);
     }
-    mirror.setFailures(reply.failures);
+    mirror.mergeFailures(reply.failures);
     mirror.lock(reply.lockedUntil);
     mirror.setCooldown(model, reply.cooldownUntil);
     const at = now();

@@ -30,6 +30,18 @@ describe("KeyMirror", () => {
     expect(mirror.failuresAt(200)).toBe(1);
   });
 
+  it("keeps a failure heard on pub/sub while an older Redis reply was on its way", () => {
+    const mirror = new KeyMirror(limits);
+    mirror.addFailure({ id: "heard", at: 150 }); // the event overtook the snapshot's reply
+    mirror.mergeFailures([{ id: "old", at: 100 }]); // the reply, read before "heard" was pushed
+    expect(mirror.failuresAt(200)).toBe(2);
+    mirror.mergeFailures([
+      { id: "old", at: 100 },
+      { id: "heard", at: 150 },
+    ]);
+    expect(mirror.failuresAt(200)).toBe(2);
+  });
+
   it("counts tries in flight against the local budget once failures are seen", () => {
     const mirror = new KeyMirror(limits);
     mirror.addFailure({ id: "a", at: 100 });

@@ -84,9 +84,16 @@ export class KeyMirror {
     this.failures.sort((a, b) => a.at - b.at);
   }
 
-  /** Replaces the failures with Redis's list (the authority while it is reachable). */
-  setFailures(failures: readonly Failure[]): void {
-    this.failures = [...failures].sort((a, b) => a.at - b.at);
+  /**
+   * Adds Redis's list to the failures known here. A reply never takes a failure away: one heard on
+   * pub/sub while the reply was on its way is newer than the reply (a replace lost it), and every
+   * failure leaves by the window anyway.
+   */
+  mergeFailures(failures: readonly Failure[]): void {
+    const known = new Set(this.failures.map((failure) => failure.id));
+    const added = failures.filter((failure) => !known.has(failure.id));
+    if (added.length === 0) return;
+    this.failures = [...this.failures, ...added].sort((a, b) => a.at - b.at);
   }
 
   setCooldown(model: string, until: number): void {
