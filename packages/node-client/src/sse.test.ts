@@ -1,3 +1,5 @@
+import { createParser } from "eventsource-parser";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type SseEvent, SseEventTooLargeError, SseParser } from "./sse.js";
 
@@ -101,5 +103,47 @@ describe("SseParser", () => {
       many.push(`data: ${"x".repeat(900)}\n\n`),
     ).flat();
     expect(events).toHaveLength(50);
+  });
+});
+
+describe("SseParser against eventsource-parser", () => {
+  /** Pieces of SSE text that meet at random: fields, values, comments and every line end. */
+  const PIECES = [
+    "data: ",
+    "data:",
+    "data",
+    "event: ",
+    "event:x",
+    ": note",
+    "id: 1",
+    "retry: 5",
+  ].concat(["\n", "\r\n", "\r", '{"a":1}', "hi", " ", "x:y", ":", "da", "ta: z", "\n\n"]);
+  const reference = (text: string): SseEvent[] => {
+    const events: SseEvent[] = [];
+    const parser = createParser({
+      onEvent: ({ event, data }) => events.push(event === undefined ? { data } : { event, data }),
+    });
+    parser.feed(text);
+    return events;
+  };
+
+  it("gives the same events for any text, however it is split", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 40 }),
+        (pieces, cuts) => {
+          const text = `${pieces.join("")}\n\n`;
+          const parts: string[] = [];
+          for (let at = 0, i = 0; at < text.length; i++) {
+            const size = cuts[i % cuts.length] as number;
+            parts.push(text.slice(at, at + size));
+            at += size;
+          }
+          expect(parseAll(parts).events).toEqual(reference(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

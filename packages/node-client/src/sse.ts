@@ -196,7 +196,7 @@ export class SseParser {
     const value =
       colon === -1 ? "" : line.slice(line.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1);
     if (field === "data") this.#addData(value);
-    else if (field === "event") this.#event = value;
+    else if (field === "event") this.#event = value === "" ? undefined : value; // "" = unnamed
   }
 
   #addData(value: string): void {
