@@ -161,11 +161,6 @@ export class Attempt {
     this.#body = body;
   }
 
-  /** Ends the try as failed by `error` (an in-band error event of its stream). */
-  endWith(error: VeniceError): void {
-    this.end(error);
-  }
-
   /** Restarts the timer: a stream that keeps sending events is not timed out. */
   touch(): void {
     const timer = this.#timer;

@@ -4,9 +4,7 @@ import { describeRequest, noteAnswer, traceRequest } from "./diagnostics.js";
 import type { VeniceRequestOptions } from "./options.js";
 import { modelOf, pathOf } from "./request-meta.js";
 import { openStream, VeniceStream } from "./stream.js";
-import type { RequestPlan, Transport } from "./transport.js";
-
-const NO_ATTEMPTS: readonly VeniceAttempt[] = Object.freeze([]);
+import { NO_HISTORY, type RequestPlan, type Transport } from "./transport.js";
 
 /** A query parameter; arrays repeat the parameter (`?tags=a&tags=b`). */
 export type QueryValue = string | number | boolean | undefined;
@@ -91,6 +89,23 @@ export function createCaller(
   };
   const streamHeaders = { ...jsonHeaders, accept: "text/event-stream" };
 
+  /** The shared headers a request can send as they are, or `undefined` when it needs its own. */
+  function sharedHeaders(
+    init: VeniceCallInit,
+    accept: string,
+    contentType: string | undefined,
+  ): Record<string, string> | undefined {
+    if (init.headers !== undefined || init.body instanceof FormData) return undefined;
+    if (accept === "application/json") {
+      return contentType === undefined || contentType === "application/json"
+        ? jsonHeaders
+        : undefined;
+    }
+    // Only with a JSON body: the shared stream headers name one.
+    if (accept === "text/event-stream" && contentType === "application/json") return streamHeaders;
+    return undefined;
+  }
+
   function prepare(
     method: string,
     path: string,
@@ -100,15 +115,8 @@ export function createCaller(
   ) {
     const url = buildUrl(settings.base, path, init.query);
     const encoded = encodeBody(init.body, init.contentType);
-    const plain =
-      init.headers === undefined &&
-      (accept === "application/json" || accept === "text/event-stream") &&
-      (encoded.contentType === undefined || encoded.contentType === "application/json") &&
-      !(init.body instanceof FormData);
-    let headers: Record<string, string>;
-    if (plain && (encoded.contentType !== undefined || accept === "application/json")) {
-      headers = accept === "application/json" ? jsonHeaders : streamHeaders;
-    } else {
+    let headers = sharedHeaders(init, accept, encoded.contentType);
+    if (headers === undefined) {
       headers = { ...init.headers, authorization, accept };
       // A content type the caller set (any case) wins over the one the body implies.
       const given =
@@ -170,7 +178,7 @@ export function createCaller(
             opened,
             transport,
             plan,
-            history.length === 0 ? NO_ATTEMPTS : history.slice(),
+            history.length === 0 ? NO_HISTORY : history.slice(),
           );
         }),
       );

@@ -27,7 +27,7 @@ export interface StreamTry {
   /** ABORTED, CLIENT_TIMEOUT, or the classified `thrown`. */
   failure(thrown: unknown): VeniceError;
   /** Ends the try as failed by an in-band error (a lock-out can arrive inside a stream). */
-  endWith(error: VeniceError): void;
+  end(error: VeniceError): void;
   /** What the try cancels when the timer fires. */
   bindBody(body: BodyHandle): void;
 }
@@ -36,12 +36,6 @@ export interface StreamTry {
 export type StreamItem =
   | { kind: "data"; event: SseEvent | undefined; value: unknown }
   | { kind: "done"; event: SseEvent };
-
-/** What one SSE event means to a caller. */
-export type ParsedEvent =
-  | { kind: "done" }
-  | { kind: "data"; value: unknown }
-  | { kind: "error"; error: VeniceError };
 
 const FAILURE_EVENTS = new Set(["error", "response.failed"]);
 
@@ -84,28 +78,6 @@ function notJson(cause: unknown): VeniceError {
     "The Venice API sent a stream event that is not JSON",
     cause,
   );
-}
-
-/**
- * Reads one event: `[DONE]`, a JSON chunk, or an in-band error (an `error` field as object or
- * string, `event: error`, `event: response.failed` / `type: "response.failed"`) classified by core
- * with the stream's status 200. Data that is not JSON is INVALID_RESPONSE.
- */
-export function parseEvent(
-  event: SseEvent,
-  headers: Headers,
-  secrets: readonly string[],
-  now: number,
-): ParsedEvent {
-  if (event.data === "[DONE]") return { kind: "done" };
-  let value: unknown;
-  try {
-    value = JSON.parse(event.data);
-  } catch (cause) {
-    return { kind: "error", error: notJson(cause) };
-  }
-  const error = inBandError(value, event.event, headers, secrets, now);
-  return error === undefined ? { kind: "data", value } : { kind: "error", error };
 }
 
 /** Encodes an event back to SSE text (for streams handed on to another SDK). */
@@ -286,7 +258,7 @@ export class EventStreamReader implements SseSink, BodyHandle {
     this.#cancelled = true;
     this.#release();
     if (stop !== undefined) {
-      this.#try.endWith(stop);
+      this.#try.end(stop);
       throw stop;
     }
     throw clientError("STREAM_INTERRUPTED", "The Venice stream failed");
@@ -345,11 +317,11 @@ export class EventStreamReader implements SseSink, BodyHandle {
   /**
    * After `[DONE]`: reads what is left of the body (normally only its end) so the connection goes
    * back to the pool, instead of cancelling a finished download (an abort, a DOMException and
-   * undici's teardown on every stream). True when the body ended within a few reads and 1-2 s
-   * (one timer shared by every draining stream: no timer per stream); otherwise it is cancelled
-   * and `owner` (the try) is cancelled too, which ends it as failed. Never rejects.
+   * undici's teardown on every stream). A body that does not end within a few reads and 1-2 s
+   * (one timer shared by every draining stream: no timer per stream) is cancelled, and `owner`
+   * (the try) too, which ends it as failed. Never rejects.
    */
-  async drain(owner?: { cancel(): void }): Promise<boolean> {
+  async drain(owner: { cancel(): void }): Promise<void> {
     let clean = this.#ended && !this.#cancelled;
     if (!this.#ended && !this.#cancelled) {
       watchDrain(this);
@@ -367,8 +339,7 @@ export class EventStreamReader implements SseSink, BodyHandle {
         unwatchDrain(this);
       }
     }
-    if (!clean) owner?.cancel();
-    return clean;
+    if (!clean) owner.cancel();
   }
 
   /** @internal The body did not end in time after `[DONE]`: cancel it. */

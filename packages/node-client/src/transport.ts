@@ -59,7 +59,8 @@ export function attemptRecord(attempt: Attempt, error: VeniceError): VeniceAttem
 }
 
 const MAX_ADMIT_ROUNDS = 64;
-const NO_HISTORY: readonly VeniceAttempt[] = Object.freeze([]);
+/** The history of a request with no failed try yet (shared: nothing is allocated for it). */
+export const NO_HISTORY: readonly VeniceAttempt[] = Object.freeze([]);
 
 /**
  * True where the global `fetch` is Node's own (undici), which follows the Fetch standard: with
