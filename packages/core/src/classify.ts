@@ -100,19 +100,20 @@ export const KEYWORD_RULES: readonly KeywordRule[] = [
   [null, /too many failed attempts/, "TOO_MANY_FAILED_ATTEMPTS"],
   [[401], /subscription is inactive|inactive (api )?key/, "AUTHENTICATION_FAILED_INACTIVE_KEY"],
   [[401, 403], /only available to pro/, "PRO_ONLY_MODEL"],
-  [[401], /sign-?in|siwx|siwe/, "X402_INVALID_SIGN_IN"],
+  [[401], /sign-?in|siw[xe]/, "X402_INVALID_SIGN_IN"],
+  // x402 discovery (a request without credentials) whose x402 fields were lost: openai-node keeps
+  // only `error`, and a browser cannot read the PAYMENT-REQUIRED header unless it is exposed.
+  [[402], /authentication required/, "PAYMENT_REQUIRED"],
   [[402], [/spend(ing)? limit/, /\bdiem\b/], "API_KEY_DIEM_SPEND_LIMIT_EXCEEDED"],
   [[402], [/spend(ing)? limit/, /\busd\b/], "API_KEY_USD_SPEND_LIMIT_EXCEEDED"],
   [[403], /own wallet/, "X402_WALLET_MISMATCH"],
   [[403], [/api access|access has been/, /disabled/], "API_ACCESS_DISABLED"],
   [[404], /character/, "CHARACTER_NOT_FOUND"],
   [[404], /model/, "MODEL_NOT_FOUND"],
-  [[404, 410], /media|file|video|image|audio|download|asset|expired/, "MEDIA_NOT_FOUND"],
-  [
-    [400, 422],
-    /content[ -]polic(y|ies)|moderation|blocked|content violation/,
-    "CONTENT_POLICY_VIOLATION",
-  ],
+  [[404], /media|file|video|image|audio|download|asset|expired/, "MEDIA_NOT_FOUND"],
+  // A 410 is a retired model or endpoint (whose message may name video or audio) unless media expired.
+  [[410], /expired/, "MEDIA_NOT_FOUND"],
+  [[400, 422], /content[ -]polic|moderation|blocked|content violation/, "CONTENT_POLICY_VIOLATION"],
   [[400, 413], /maximum context|context length|context window|too many tokens/, "TOO_MANY_TOKENS"],
   [[400, 415], /content-type|content type|encoding is not supported/, "INVALID_CONTENT_TYPE"],
   [[422], [/duration/, /too long|exceed/], "VIDEO_DURATION_TOO_LONG"],
@@ -135,12 +136,13 @@ export const KEYWORD_RULES: readonly KeywordRule[] = [
  * Statuses that decide a code alone: each maps to the first catalog code with that status
  * (400 INVALID_REQUEST, 401 AUTHENTICATION_FAILED, 402 INSUFFICIENT_BALANCE, 403 UNAUTHORIZED,
  * 410 RESOURCE_RETIRED, 413 PAYLOAD_TOO_LARGE, 415 INVALID_CONTENT_TYPE, 429 RATE_LIMIT_EXCEEDED,
- * 504 REQUEST_TIMEOUT). Other statuses (404, 500, ...) have several codes and no default.
+ * 504 REQUEST_TIMEOUT), and Cloudflare's 524 ("A timeout occurred": no answer within 100 s) is a
+ * REQUEST_TIMEOUT too. Other statuses (404, 500, ...) have several codes and no default.
  */
 const STATUS_DEFAULTS = new Map(
-  [400, 401, 402, 403, 410, 413, 415, 429, 504].map((status) => [
+  [400, 401, 402, 403, 410, 413, 415, 429, 504, 524].map((status) => [
     status,
-    ALL_VENICE_ERROR_CODES.find((code) => catalog[code].status === status),
+    ALL_VENICE_ERROR_CODES.find((code) => catalog[code].status === Math.min(status, 504)),
   ]),
 );
 

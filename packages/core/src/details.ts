@@ -76,8 +76,8 @@ function retryAfterMs(error: Derivable, { read, now }: DetailSource): number | u
           limits.remainingTokens === 0 ? limits.resetTokensAt : undefined,
           limits.remaining === 0 ? limits.resetAt : undefined,
         ];
-  const at = Math.max(...resets.map((value) => value ?? Number.NEGATIVE_INFINITY));
-  return at > Number.NEGATIVE_INFINITY ? Math.max(0, at - now) : undefined;
+  const at = Math.max(...resets.map((value) => value ?? -Infinity));
+  return at > -Infinity ? Math.max(0, at - now) : undefined;
 }
 
 /** Collects present headers into an object, or `undefined` when none is there. */

@@ -85,7 +85,7 @@ function check(kind: string, value: unknown): unknown {
   // Strings must say something; numbers (the wait) must be finite and not negative.
   return typeof value === kind &&
     value !== "" &&
-    (kind !== "number" || ((value as number) >= 0 && value !== Number.POSITIVE_INFINITY))
+    (kind !== "number" || ((value as number) >= 0 && value !== Infinity))
     ? value
     : undefined;
 }

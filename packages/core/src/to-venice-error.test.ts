@@ -66,6 +66,8 @@ describe("status defaults (venice-api-facts §1.3)", () => {
     [415, "INVALID_CONTENT_TYPE"],
     [429, "RATE_LIMIT_EXCEEDED"],
     [504, "REQUEST_TIMEOUT"],
+    // Cloudflare's "A timeout occurred" page: no answer within 100 s, as a 504 would say.
+    [524, "REQUEST_TIMEOUT"],
     [404, "UNKNOWN_ERROR"],
     [409, "UNKNOWN_ERROR"],
     [500, "UNKNOWN_ERROR"],
@@ -384,6 +386,11 @@ const SHAPES: Shape[] = [
     { code: "PAYMENT_REQUIRED", message: "Pay first" },
   ],
   [
+    "402 'Authentication required' without its x402 fields (openai-node keeps only `error`)",
+    { status: 402, body: { error: "Authentication required" } },
+    { code: "PAYMENT_REQUIRED", matchedBy: "message", message: "Authentication required" },
+  ],
+  [
     "x402 discovery saying 'Authentication required'",
     {
       status: 402,
@@ -420,6 +427,18 @@ const SHAPES: Shape[] = [
     "410 expired download_url",
     { status: 410, body: { error: "The download_url has expired" } },
     { code: "MEDIA_NOT_FOUND", status: 410 },
+  ],
+  [
+    "410 retired endpoint whose message names video (veniceai/skills venice-video)",
+    {
+      status: 410,
+      headers: { Deprecation: "true", Link: '</api/v1/chat/completions>; rel="successor-version"' },
+      body: {
+        error:
+          "POST /video/transcriptions has been removed. To analyze a video, call POST /chat/completions with a video_url content part.",
+      },
+    },
+    { code: "RESOURCE_RETIRED", status: 410 },
   ],
   [
     "zod issues without message",
