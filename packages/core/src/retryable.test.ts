@@ -8,6 +8,10 @@ import { VeniceError } from "./venice-error.js";
 const answer = (status: number, body: unknown = { error: "x" }, headers = {}) =>
   toVeniceError({ status, headers, body });
 
+/** The start of Cloudflare's error page for `status` (the status is in its title). */
+const CLOUDFLARE_PAGE = (status: number) =>
+  `<!DOCTYPE html>\n<html lang="en-US"><head><title>api.venice.ai | ${status}</title></head><body>Cloudflare Ray ID: 8f1d2c3b4a5e6f70</body></html>`;
+
 function refused(code = "ECONNREFUSED") {
   const cause = Object.assign(new Error(`connect ${code} 127.0.0.1:1`), { code });
   return toVeniceError(new TypeError("fetch failed", { cause }));
@@ -55,6 +59,8 @@ describe("one rule for retries", () => {
     ],
     ["a cut stream", () => new VeniceError({ code: "STREAM_INTERRUPTED", status: 0 })],
     ["an unreadable 200", () => new VeniceError({ code: "INVALID_RESPONSE", status: 0 })],
+    ["Cloudflare's 520 (Venice answered oddly)", () => answer(520, CLOUDFLARE_PAGE(520))],
+    ["Cloudflare's 524 (Venice took over 100 s)", () => answer(524, CLOUDFLARE_PAGE(524))],
   ])("a generation is not resent after %s, other requests are", (_name, make) => {
     const error = make();
     expect(isRetryable(error)).toBe(true);
@@ -78,6 +84,13 @@ describe("one rule for retries", () => {
     ],
     ["a refused connection", () => refused()],
     ["a connect timeout", () => refused("UND_ERR_CONNECT_TIMEOUT")],
+    ...[521, 522, 523, 525, 526].map(
+      (status) =>
+        [
+          `Cloudflare's ${status} (never reached Venice)`,
+          () => answer(status, CLOUDFLARE_PAGE(status)),
+        ] as const,
+    ),
   ])("a generation is resent after %s", (_name, make) => {
     expect(isRetryable(make(), { generation: true })).toBe(true);
   });

@@ -62,16 +62,24 @@ export function wasNeverSent(error: VeniceError): boolean {
 }
 
 /**
+ * Cloudflare (in front of api.venice.ai) answers these when it could not hand the request to
+ * Venice at all: 521 refused, 522 connect timed out, 523 unreachable, 525/526 TLS failed. Not 520
+ * or 524: those come after Venice had the request.
+ */
+const EDGE_NOT_DELIVERED = new Set([521, 522, 523, 525, 526]);
+
+/**
  * May a client resend this request automatically? Never after an abort or an abuse lock-out.
  * For a generation request, only on answers that prove the work did not happen: a 429 (a rate
- * limit, not a lock-out), a 503 or an overload (category "capacity") that carries a wait hint, or a connection refused
- * before anything was sent. Not after a 500, a timeout, a reset once the body was sent, a cut or
- * unreadable 200: the work may have run and been charged.
+ * limit, not a lock-out), a 503 or an overload (category "capacity") that carries a wait hint, a
+ * Cloudflare answer that it never reached Venice (521-523, 525, 526), or a connection refused
+ * before anything was sent. Not after a 500, a 520 or 524, a timeout, a reset once the body was
+ * sent, a cut or unreadable 200: the work may have run and been charged.
  */
 export function isRetryable(error: VeniceError, options: IsRetryableOptions = {}): boolean {
   if (!error.retryable || NEVER_RESENT.has(error.code)) return false;
   if (!options.generation) return true;
-  if (error.status === 429) return true;
+  if (error.status === 429 || EDGE_NOT_DELIVERED.has(error.status)) return true;
   if (error.retryAfterMs !== undefined && (error.status === 503 || error.category === "capacity")) {
     return true;
   }

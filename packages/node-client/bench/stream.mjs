@@ -99,12 +99,19 @@ async function main() {
   const base = (kind) => `http://127.0.0.1:${port}/${kind}/api/v1`;
   const headers = { authorization: `Bearer ${apiKey}`, "content-type": "application/json" };
 
-  /** The floor: fetch, eventsource-parser, JSON.parse of every event; calls `onChunk` per chunk. */
-  async function raw(kind, onChunk) {
+  /**
+   * The floor: fetch, eventsource-parser, JSON.parse of every event; calls `onChunk` per chunk.
+   * `cancellable`: the same with what a client that can be cancelled must add, an AbortSignal and
+   * an idle timer restarted per packet (undici's work for a signal is per request).
+   */
+  async function raw(kind, onChunk, cancellable = false) {
+    const controller = cancellable ? new AbortController() : undefined;
+    const timer = cancellable ? setTimeout(() => controller.abort(), 600_000) : undefined;
     const response = await fetch(`${base(kind)}/chat/completions`, {
       method: "POST",
       headers,
       body: JSON.stringify(params),
+      signal: controller?.signal,
     });
     let done = false;
     const parser = createParser({
@@ -118,8 +125,10 @@ async function main() {
     for (;;) {
       const { value, done: ended } = await reader.read();
       if (ended) break;
+      timer?.refresh();
       parser.feed(decoder.decode(value, { stream: true }));
     }
+    clearTimeout(timer);
     if (!done) throw new Error("stream ended without [DONE]");
   }
   const clients = {};
@@ -135,6 +144,10 @@ async function main() {
   };
   const contenders = [
     ["raw fetch + eventsource-parser + JSON.parse", raw],
+    [
+      "the same + AbortSignal + idle timer",
+      (kind, onChunk) => raw(kind, onChunk, true),
+    ],
     [
       "@venice-errors/node-client",
       async (kind, onChunk) =>

@@ -1,4 +1,5 @@
 import { MAX_TIMER_MS } from "@venice-errors/core";
+import { createGatewayErrorAnswer } from "@venice-errors/test-utils";
 import { type FakeVenice, startFakeVenice } from "@venice-errors/test-utils/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createVeniceClient, trimTrailingSlashes, type VeniceClientOptions } from "./client.js";
@@ -207,6 +208,18 @@ describe("generation requests are never charged twice (issue 11 #5)", () => {
       "CONNECTION_ERROR",
       "CONNECTION_ERROR",
     ]);
+  });
+
+  it("is retried after Cloudflare's 522 (Venice never had it), not after its 524 (Venice did)", async () => {
+    venice.enqueue(createGatewayErrorAnswer(522), { reply: "second" });
+    const answer = await client().chat.completions.create({ model: "m", messages });
+    expect(answer.choices[0]?.message.content).toBe("second");
+    expect(venice.requests).toHaveLength(2);
+
+    venice.enqueue(createGatewayErrorAnswer(524), { reply: "not sent" });
+    const error = await failure(client().chat.completions.create({ model: "m", messages }));
+    expect(error).toMatchObject({ code: "REQUEST_TIMEOUT", status: 524 });
+    expect(venice.requests).toHaveLength(3);
   });
 
   it("`generation: false` on a raw request opts a route back into ordinary retries", async () => {

@@ -14,6 +14,12 @@ export {
   x402DiscoveryBody,
 } from "./factories/bodies.js";
 export {
+  createGatewayErrorAnswer,
+  createGatewayErrorResponse,
+  type GatewayErrorOptions,
+  type GatewayStatus,
+} from "./factories/gateway.js";
+export {
   balanceHeaders,
   type DeprecationHeaderOptions,
   deprecationHeaders,

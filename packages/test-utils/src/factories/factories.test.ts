@@ -1,6 +1,7 @@
 import { parseRateLimitHeaders, parseVeniceError, toVeniceError } from "@venice-errors/core";
 import { describe, expect, it } from "vitest";
 import { CLIENT_SIDE_CODES, createErrorBody, shapesFor } from "./bodies.js";
+import { createGatewayErrorAnswer, createGatewayErrorResponse } from "./gateway.js";
 import {
   exhaustedRateLimitHeaders,
   failureBudgetHeaders,
@@ -275,4 +276,37 @@ describe("createVeniceError", () => {
       expect(toVeniceError(error.cause).code).toBe(code);
     },
   );
+});
+
+describe("createGatewayErrorAnswer", () => {
+  it.each([
+    [502, "UNKNOWN_ERROR"],
+    [520, "UNKNOWN_ERROR"],
+    [522, "UNKNOWN_ERROR"],
+    [524, "REQUEST_TIMEOUT"],
+  ] as const)(
+    "Cloudflare's %i page classifies as %s with its status and ray id",
+    async (status, code) => {
+      const response = createGatewayErrorResponse(status, { cfRay: "8f1d2c3b4a5e6f70-AMS" });
+      expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+      const error = await parseVeniceError(response);
+      expect(error).toMatchObject({
+        code,
+        status,
+        retryable: true,
+        requestId: "8f1d2c3b4a5e6f70-AMS",
+      });
+      // The page is not a message: the person sees the catalog's text, not HTML.
+      expect(error.message).not.toMatch(/</);
+    },
+  );
+
+  it("names the status in the page, is deterministic per seed, and refuses a status Cloudflare does not send", () => {
+    const a = createGatewayErrorAnswer(523, { seed: 7 });
+    expect(a.body).toContain("523: Origin is unreachable");
+    expect(a.headers.server).toBe("cloudflare");
+    expect(a.headers["x-request-id"]).toBeUndefined();
+    expect(createGatewayErrorAnswer(523, { seed: 7 }).headers["cf-ray"]).toBe(a.headers["cf-ray"]);
+    expect(() => createGatewayErrorAnswer(418 as never)).toThrow(TypeError);
+  });
 });
