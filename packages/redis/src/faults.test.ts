@@ -388,7 +388,7 @@ describe("a very slow Redis (DEBUG SLEEP) under concurrency", () => {
     const decisions = await Promise.all(tries.map((t, i) => (i % 2 ? a : b).acquire(t)));
     expect(Date.now() - started).toBeLessThan(180);
     expect(decisions.every((decision) => decision === undefined)).toBe(true);
-    tries.forEach((t, i) => (i % 2 ? a : b).release(t, OK));
+    for (const [i, t] of tries.entries()) (i % 2 ? a : b).release(t, OK);
     await sleeping;
     await sleeper.close();
     await trafficUntil(a, () => a.mode === "redis");
