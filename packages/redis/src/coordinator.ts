@@ -41,8 +41,10 @@ export interface RedisCoordinator extends VeniceCoordinator {
   close(): Promise<void>;
 }
 
+const CONNECT_TIMEOUT_MS = 1000;
+
 /** Reconnect soon, then every 2 s at most: coordination should resume soon after Redis is back. */
-const reconnectStrategy = (retries: number) => Math.min(100 * (retries + 1), 2000);
+const reconnectDelay = (retries: number) => Math.min(100 * (retries + 1), 2000);
 
 interface Held {
   readonly mirror: KeyMirror;
@@ -93,9 +95,15 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
       url: options.url,
       // Fail fast while disconnected: requests go on in-process instead of queueing.
       disableOfflineQueue: true,
-      socket: { reconnectStrategy, connectTimeout: 1000 },
+      // The coordinator reconnects on its own unref'd timer (`restart`): node-redis's own waits
+      // between tries would keep the process alive for as long as Redis is away.
+      socket: { reconnectStrategy: false, connectTimeout: CONNECT_TIMEOUT_MS },
     }) satisfies RedisConnection);
   const subscriber = connection.duplicate();
+  // Connections never keep the process alive: an app that ends without close() still exits.
+  // A `client` you pass keeps the process alive or not as you made it.
+  if (owned) connection.unref?.();
+  subscriber.unref?.();
   const link = new RedisLink(connection, subscriber, settings);
   const channel = eventsChannel(settings.keyPrefix);
   /** Tells this process's failures and slots apart from every other process's. */
@@ -162,7 +170,10 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
     if (event.lockedUntil) entry.mirror.lock(event.lockedUntil);
   };
   const onError = (error: unknown) => {
-    if (!closed) link.trouble(error);
+    if (closed) return;
+    link.trouble(error);
+    // node-redis gave up on a connection it opened for us (no reconnectStrategy): we retry.
+    if (owned && (!connection.isOpen || !subscriber.isOpen)) restart();
   };
   const onReady = () => void resync();
   for (const client of [connection, subscriber]) {
@@ -170,23 +181,38 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
     client.on("ready", onReady);
   }
 
+  /** Opens what is not open, subscribes once, resyncs; on failure, `restart` tries again. */
   const start = async () => {
     try {
       if (!connection.isOpen) await connection.connect();
       // close() may have come while connecting: open nothing more.
       if (closed) return;
-      await subscriber.connect();
+      if (!subscriber.isOpen) await subscriber.connect();
       if (closed) return;
-      await subscriber.subscribe(channel, onEvent);
+      // Once only: node-redis subscribes again by itself on every new connection.
+      if (!link.subscribed) await subscriber.subscribe(channel, onEvent);
       link.subscribed = true;
+      retries = 0;
       await resync();
     } catch (error) {
-      // node-redis keeps reconnecting (reconnectStrategy); `ready` events resync then.
-      if (!closed) link.trouble(error);
+      if (closed) return;
+      link.trouble(error);
+      // A `client` you pass reconnects by its own strategy, and `ready` events resync then.
+      if (owned) restart();
     }
   };
-  // Not awaited: against an unreachable Redis it waits for as long as node-redis reconnects.
-  const starting = start();
+  let retries = 0;
+  let restartTimer: ReturnType<typeof setTimeout> | undefined;
+  const restart = () => {
+    if (closed || restartTimer !== undefined) return;
+    restartTimer = setTimeout(() => {
+      restartTimer = undefined;
+      starting = start();
+    }, reconnectDelay(retries++));
+    restartTimer.unref();
+  };
+  // Not awaited: requests go on in-process until it succeeds.
+  let starting = start();
 
   const entryFor = (keyId: string) => {
     let entry = mirrors.get(keyId);
@@ -399,6 +425,7 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
     async close() {
       if (closed) return;
       closed = true;
+      clearTimeout(restartTimer);
       for (const resolve of readyWaiters) resolve(false);
       readyWaiters.clear();
       await Promise.allSettled(pending);
@@ -408,14 +435,11 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
       }
       // Keep a listener on the ones we close: a late socket error must not become a crash.
       subscriber.on("error", ignore);
+      if (owned) connection.on("error", ignore);
+      // A connection being opened must finish first: node-redis cannot close one that is halfway
+      // (it would open after close() and stay open). One attempt: connectTimeout bounds it.
+      await Promise.race([starting, delay(CONNECT_TIMEOUT_MS)]);
       const bound = Math.max(settings.timeoutMs, 100);
-      await shutDown(subscriber, bound);
-      if (owned) {
-        connection.on("error", ignore);
-        await shutDown(connection, bound);
-      }
-      // A connection that was being opened when close() came opens after it: shut it too.
-      await Promise.race([starting, delay(bound)]);
       await shutDown(subscriber, bound);
       if (owned) await shutDown(connection, bound);
     },

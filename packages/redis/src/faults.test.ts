@@ -177,6 +177,11 @@ describe("connections killed from the server side", () => {
       await withFailure(b);
       await until(() => a.mode === "redis" && a.inspect("k1").failures === round);
     }
+    // Subscribed again: a hears b's next failure on the channel (no resync is due).
+    const sentBefore = a.commands;
+    await withFailure(b);
+    await until(() => a.inspect("k1").failures === 4);
+    expect(a.commands).toBe(sentBefore);
     expect(warnings(lines)).toBeLessThanOrEqual(3);
     expect(lines.at(-1)?.message ?? "Redis is back").toMatch(/Redis is back/);
   });
@@ -420,7 +425,7 @@ describe("closing", () => {
 
   it("close() right after creating it leaves no connection behind", async () => {
     const server = await ownServer();
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 10; i++) {
       const a = createRedisCoordinator({ url: server.url });
       await new Promise((resolve) => setTimeout(resolve, i * 3));
       await a.close();
