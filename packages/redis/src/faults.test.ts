@@ -423,6 +423,23 @@ describe("closing", () => {
     expect(await a.acquire(aTry())).toBeUndefined();
   });
 
+  it("your own client quit under it while requests are in flight: they go on in-process", async () => {
+    const { lines, logger } = recordingLogger();
+    const client = createClient({ url: redis.url });
+    client.on("error", () => undefined);
+    await client.connect();
+    const a = make({ client, logger });
+    expect(await a.ready()).toBe(true);
+    await withFailure(a);
+    const inflight = Array.from({ length: 5 }, () => a.acquire(aTry()));
+    await client.quit();
+    expect((await Promise.all(inflight)).filter(isRefusal)).toEqual([]);
+    for (let i = 0; i < 5; i++) expect(isRefusal(await request(a))).toBe(false);
+    expect(a.mode).toBe("local");
+    expect(warnings(lines)).toBe(1);
+    await a.close(); // the client is yours and already closed: no throw
+  });
+
   it("close() right after creating it leaves no connection behind", async () => {
     const server = await ownServer();
     for (let i = 0; i < 10; i++) {

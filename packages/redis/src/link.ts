@@ -11,7 +11,7 @@ export type CoordinatorMode = "redis" | "local";
  * switches to in-process state with ONE warning until a resync succeeds.
  */
 export class RedisLink {
-  /** Commands this process sent (scripts; the NOSCRIPT fallback counts twice). */
+  /** Scripts this process ran (one each, the NOSCRIPT reload included). */
   commands = 0;
   subscribed = false;
   #synced = false;
