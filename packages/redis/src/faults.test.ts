@@ -436,7 +436,8 @@ describe("closing", () => {
     expect((await Promise.all(inflight)).filter(isRefusal)).toEqual([]);
     for (let i = 0; i < 5; i++) expect(isRefusal(await request(a))).toBe(false);
     expect(a.mode).toBe("local");
-    expect(warnings(lines)).toBe(1);
+    // Replies to the tries in flight may come before the quit: a warning only if one failed.
+    expect(warnings(lines)).toBeLessThanOrEqual(1);
     await a.close(); // the client is yours and already closed: no throw
   });
 
