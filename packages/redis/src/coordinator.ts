@@ -123,6 +123,9 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
   };
 
   const snapshot = async (keyId: string, entry: { mirror: KeyMirror; keys: StateKeys }) => {
+    // Failures that left the window while Redis was away need not reach it (a long outage).
+    const cutoff = now() - windowMs;
+    entry.mirror.unsynced = entry.mirror.unsynced.filter((failure) => failure.at > cutoff);
     const { unsynced, stale } = entry.mirror;
     const args = [String(now()), String(windowMs), channel, keyId, origin, String(unsynced.length)];
     for (const failure of unsynced) args.push(failure.id, String(failure.at));
