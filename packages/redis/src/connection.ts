@@ -19,4 +19,6 @@ export interface RedisConnection {
   close(): Promise<unknown>;
   /** Disconnects at once. */
   destroy(): unknown;
+  /** Lets the process exit while the connection is open (node-redis `unref`). */
+  unref?(): unknown;
 }

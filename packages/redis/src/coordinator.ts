@@ -13,7 +13,7 @@ import { type Failure, KeyMirror, type Slot, type Verdict } from "./mirror.js";
 import { type RedisCoordinatorOptions, resolveOptions } from "./options.js";
 import { readOutcome } from "./outcome.js";
 import { parseEvent, parseReservation, parseSnapshot } from "./replies.js";
-import { RESERVE, SETTLE, SNAPSHOT } from "./scripts.js";
+import { type LuaScript, RESERVE, SETTLE, SNAPSHOT } from "./scripts.js";
 
 /** One key's shared state as this process sees it (for dashboards and tests). */
 export interface KeyStateView {
@@ -41,8 +41,10 @@ export interface RedisCoordinator extends VeniceCoordinator {
   close(): Promise<void>;
 }
 
+const CONNECT_TIMEOUT_MS = 1000;
+
 /** Reconnect soon, then every 2 s at most: coordination should resume soon after Redis is back. */
-const reconnectStrategy = (retries: number) => Math.min(100 * (retries + 1), 2000);
+const reconnectDelay = (retries: number) => Math.min(100 * (retries + 1), 2000);
 
 interface Held {
   readonly mirror: KeyMirror;
@@ -66,7 +68,26 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
     throw new TypeError("createRedisCoordinator needs a `url` or a node-redis `client`");
   }
   const settings = resolveOptions(options);
-  const { now, windowMs } = settings;
+  const { windowMs } = settings;
+  /**
+   * Redis's clock minus this process's, learned from every script reply: the mirror, the windows
+   * and the cooldown ends are all kept in Redis's time, so one skewed process stalls nobody.
+   */
+  let offset = 0;
+  const now = () => settings.now() + offset;
+  /** Runs a script that answers with Redis's time, and learns the offset from it. */
+  const timed = async <T extends { time: number }>(
+    script: LuaScript,
+    keys: StateKeys,
+    args: string[],
+    parse: (reply: unknown) => T,
+  ): Promise<T> => {
+    const sent = settings.now();
+    const reply = parse(await link.run(script, keysOf(keys), args));
+    const received = settings.now();
+    if (reply.time > 0) offset = Math.round(reply.time - (sent + received) / 2);
+    return reply;
+  };
   const owned = options.client === undefined;
   const connection: RedisConnection =
     options.client ??
@@ -74,9 +95,15 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
       url: options.url,
       // Fail fast while disconnected: requests go on in-process instead of queueing.
       disableOfflineQueue: true,
-      socket: { reconnectStrategy, connectTimeout: 1000 },
+      // The coordinator reconnects on its own unref'd timer (`restart`): node-redis's own waits
+      // between tries would keep the process alive for as long as Redis is away.
+      socket: { reconnectStrategy: false, connectTimeout: CONNECT_TIMEOUT_MS },
     }) satisfies RedisConnection);
   const subscriber = connection.duplicate();
+  // Connections never keep the process alive: an app that ends without close() still exits.
+  // A `client` you pass keeps the process alive or not as you made it.
+  if (owned) connection.unref?.();
+  subscriber.unref?.();
   const link = new RedisLink(connection, subscriber, settings);
   const channel = eventsChannel(settings.keyPrefix);
   /** Tells this process's failures and slots apart from every other process's. */
@@ -96,11 +123,16 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
   };
 
   const snapshot = async (keyId: string, entry: { mirror: KeyMirror; keys: StateKeys }) => {
-    const unsynced = entry.mirror.unsynced;
-    const args = [String(now()), String(windowMs), channel, keyId, origin];
+    // Failures that left the window while Redis was away need not reach it (a long outage).
+    const cutoff = now() - windowMs;
+    entry.mirror.unsynced = entry.mirror.unsynced.filter((failure) => failure.at > cutoff);
+    const { unsynced, stale } = entry.mirror;
+    const args = [String(now()), String(windowMs), channel, keyId, origin, String(unsynced.length)];
     for (const failure of unsynced) args.push(failure.id, String(failure.at));
-    const reply = parseSnapshot(await link.run(SNAPSHOT, keysOf(entry.keys), args));
+    args.push(...stale);
+    const reply = await timed(SNAPSHOT, entry.keys, args, parseSnapshot);
     entry.mirror.unsynced = entry.mirror.unsynced.slice(unsynced.length);
+    entry.mirror.stale = entry.mirror.stale.slice(stale.length);
     entry.mirror.mergeFailures(reply.failures);
     for (const [model, until] of reply.cooldowns) entry.mirror.setCooldown(model, until);
     entry.mirror.lock(reply.lockedUntil);
@@ -141,7 +173,10 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
     if (event.lockedUntil) entry.mirror.lock(event.lockedUntil);
   };
   const onError = (error: unknown) => {
-    if (!closed) link.trouble(error);
+    if (closed) return;
+    link.trouble(error);
+    // node-redis gave up on a connection it opened for us (no reconnectStrategy): we retry.
+    if (owned && (!connection.isOpen || !subscriber.isOpen)) restart();
   };
   const onReady = () => void resync();
   for (const client of [connection, subscriber]) {
@@ -149,20 +184,38 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
     client.on("ready", onReady);
   }
 
+  /** Opens what is not open, subscribes once, resyncs; on failure, `restart` tries again. */
   const start = async () => {
     try {
       if (!connection.isOpen) await connection.connect();
-      await subscriber.connect();
-      await subscriber.subscribe(channel, onEvent);
+      // close() may have come while connecting: open nothing more.
+      if (closed) return;
+      if (!subscriber.isOpen) await subscriber.connect();
+      if (closed) return;
+      // Once only: node-redis subscribes again by itself on every new connection.
+      if (!link.subscribed) await subscriber.subscribe(channel, onEvent);
       link.subscribed = true;
+      retries = 0;
       await resync();
     } catch (error) {
-      // node-redis keeps reconnecting (reconnectStrategy); `ready` events resync then.
-      if (!closed) link.trouble(error);
+      if (closed) return;
+      link.trouble(error);
+      // A `client` you pass reconnects by its own strategy, and `ready` events resync then.
+      if (owned) restart();
     }
   };
-  // Not tracked: against an unreachable Redis it waits for as long as node-redis reconnects.
-  void start();
+  let retries = 0;
+  let restartTimer: ReturnType<typeof setTimeout> | undefined;
+  const restart = () => {
+    if (closed || restartTimer !== undefined) return;
+    restartTimer = setTimeout(() => {
+      restartTimer = undefined;
+      starting = start();
+    }, reconnectDelay(retries++));
+    restartTimer.unref();
+  };
+  // Not awaited: requests go on in-process until it succeeds.
+  let starting = start();
 
   const entryFor = (keyId: string) => {
     let entry = mirrors.get(keyId);
@@ -196,10 +249,11 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
     request: CoordinatedTry,
     mirror: KeyMirror,
     keys: StateKeys,
+    member?: string,
   ): CoordinatorDecision => {
     if (verdict.kind === "refuse") return verdict.error;
     if (verdict.kind === "wait") return verdict.ms;
-    return take(request, mirror, keys);
+    return take(request, mirror, keys, member);
   };
 
   const newMember = () => `${origin}:${++sequence}`;
@@ -217,11 +271,16 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
   };
 
   /** The budget while Redis is away: in-process, with this process's tries in flight counted. */
-  const decideLocally = (request: CoordinatedTry, mirror: KeyMirror, keys: StateKeys) => {
+  const decideLocally = (
+    request: CoordinatedTry,
+    mirror: KeyMirror,
+    keys: StateKeys,
+    member?: string,
+  ) => {
     const at = now();
     const verdict = mirror.judge(modelField(request.model), at);
     const final = verdict.kind === "budget" ? mirror.judgeLocally(at) : verdict;
-    return settle(final, request, mirror, keys);
+    return settle(final, request, mirror, keys, member);
   };
 
   const reserve = async (
@@ -236,11 +295,13 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
       const at = now();
       const args = [at, windowMs, settings.maxFailures, settings.leaseMs, model, member];
       const adopted = mirror.adopt(newMember);
-      reply = parseReservation(
-        await link.run(RESERVE, keysOf(keys), [...args.map(String), ...adopted]),
-      );
+      reply = await timed(RESERVE, keys, [...args.map(String), ...adopted], parseReservation);
     } catch {
-      return decideLocally(request, mirror, keys);
+      // The script may still run (a slow Redis answers after the timeout): the try keeps the
+      // member, so that its report frees the slot, or the next snapshot does.
+      const decision = decideLocally(request, mirror, keys, member);
+      if (decision !== undefined) mirror.stale.push(member);
+      return decision;
     }
     mirror.mergeFailures(reply.failures);
     mirror.lock(reply.lockedUntil);
@@ -303,6 +364,7 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
       if (effect && effect.lockedUntil > at) mirror.lock(effect.lockedUntil);
       if (closed || !link.usable) {
         if (failure) mirror.unsynced.push(failure);
+        if (member !== undefined) mirror.stale.push(member);
         return;
       }
       const args = [
@@ -320,6 +382,7 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
       track(
         link.run(SETTLE, keysOf(keys), args).catch(() => {
           if (failure) mirror.unsynced.push(failure);
+          if (member !== undefined) mirror.stale.push(member);
         }),
       );
       if (first) adoptInflight(mirror, keys);
@@ -365,6 +428,7 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
     async close() {
       if (closed) return;
       closed = true;
+      clearTimeout(restartTimer);
       for (const resolve of readyWaiters) resolve(false);
       readyWaiters.clear();
       await Promise.allSettled(pending);
@@ -374,11 +438,13 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): RedisC
       }
       // Keep a listener on the ones we close: a late socket error must not become a crash.
       subscriber.on("error", ignore);
-      await shutDown(subscriber);
-      if (owned) {
-        connection.on("error", ignore);
-        await shutDown(connection);
-      }
+      if (owned) connection.on("error", ignore);
+      // A connection being opened must finish first: node-redis cannot close one that is halfway
+      // (it would open after close() and stay open). One attempt: connectTimeout bounds it.
+      await Promise.race([starting, delay(CONNECT_TIMEOUT_MS)]);
+      const bound = Math.max(settings.timeoutMs, 100);
+      await shutDown(subscriber, bound);
+      if (owned) await shutDown(connection, bound);
     },
   };
 }
@@ -389,11 +455,26 @@ function keysOf(keys: StateKeys): string[] {
 
 function ignore() {}
 
-async function shutDown(client: RedisConnection): Promise<void> {
+/** Resolves after `ms`, without keeping the process alive. */
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/**
+ * Closes a connection, letting replies in flight arrive for up to `ms`: a frozen Redis (SIGSTOP)
+ * never answers, and close() must not wait for it.
+ */
+async function shutDown(client: RedisConnection, ms: number): Promise<void> {
   try {
-    if (client.isReady) await client.close();
-    else if (client.isOpen) client.destroy();
+    if (client.isReady) {
+      const closing = client.close().then(
+        () => true,
+        () => false,
+      );
+      if (await Promise.race([closing, delay(ms).then(() => false)])) return;
+    }
+    if (client.isOpen) client.destroy();
   } catch {
-    client.destroy();
+    // Already closed.
   }
 }

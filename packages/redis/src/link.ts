@@ -11,10 +11,11 @@ export type CoordinatorMode = "redis" | "local";
  * switches to in-process state with ONE warning until a resync succeeds.
  */
 export class RedisLink {
-  /** Commands this process sent (scripts; the NOSCRIPT fallback counts twice). */
+  /** Scripts this process ran (one each, the NOSCRIPT reload included). */
   commands = 0;
   subscribed = false;
   #synced = false;
+  /** No resync before this (local clock): after a slow answer or an error reply, back off. */
   #slowUntil = 0;
   #troubled = false;
 
@@ -73,11 +74,15 @@ export class RedisLink {
     }
   }
 
-  /** Redis failed or was slow: go in-process, warn once per outage, and resync before trusting it. */
+  /**
+   * Redis failed or was slow: go in-process, warn once per outage, and resync before trusting it.
+   * Resyncs wait `retryMs` whatever the trouble: a Redis that answers OOM, READONLY, NOAUTH or
+   * NOPERM would otherwise be asked again on every request.
+   */
   trouble(error: unknown): void {
     const slow = error instanceof Error && error.name === "TimeoutError";
     this.#synced = false;
-    if (slow) this.#slowUntil = this.options.now() + this.options.retryMs;
+    this.#slowUntil = this.options.now() + this.options.retryMs;
     if (this.#troubled) return;
     this.#troubled = true;
     this.options.logger?.warn?.(

@@ -45,6 +45,11 @@ export class KeyMirror {
   readonly slots = new Set<Slot>();
   /** Failures seen while Redis was away; sent with the next snapshot. */
   unsynced: Failure[] = [];
+  /**
+   * Budget slots that may be held in Redis by no try of this process (a reservation answered after
+   * its timeout, a report that did not reach Redis); freed by the next snapshot, not by the lease.
+   */
+  stale: string[] = [];
   /** The first snapshot, while it loads. */
   loading: Promise<void> | undefined;
 

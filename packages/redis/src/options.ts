@@ -23,7 +23,10 @@ export interface RedisCoordinatorOptions {
   leaseMs?: number;
   /** A cooldown longer than this refuses (`RATE_LIMIT_EXCEEDED`, `retryAfterMs`) instead of waiting. Default 60000. */
   maxWaitMs?: number;
-  /** Clock in epoch ms. Default `Date.now`. Processes must share a clock to within a few ms (NTP). */
+  /**
+   * This process's clock in epoch ms. Default `Date.now`. Shared times follow Redis's `TIME`: the
+   * coordinator learns this clock's offset from Redis's replies, so processes may disagree.
+   */
   now?: () => number;
 }
 

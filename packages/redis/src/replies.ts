@@ -6,6 +6,8 @@ export interface Reservation {
   readonly lockedUntil: number;
   readonly cooldownUntil: number;
   readonly failures: Failure[];
+  /** Redis's clock when it answered (epoch ms); 0 when unknown. */
+  readonly time: number;
 }
 
 /** What SNAPSHOT answered. */
@@ -13,6 +15,8 @@ export interface Snapshot {
   readonly failures: Failure[];
   readonly cooldowns: Array<readonly [model: string, until: number]>;
   readonly lockedUntil: number;
+  /** Redis's clock when it answered (epoch ms); 0 when unknown. */
+  readonly time: number;
 }
 
 /** A change another process announced on the channel. */
@@ -61,12 +65,18 @@ export function parseReservation(reply: unknown): Reservation {
     lockedUntil: number(json.l),
     cooldownUntil: number(json.c),
     failures: failures(json.f),
+    time: number(json.t),
   };
 }
 
 export function parseSnapshot(reply: unknown): Snapshot {
   const json = object(reply);
-  return { failures: failures(json.f), cooldowns: pairs(json.c), lockedUntil: number(json.l) };
+  return {
+    failures: failures(json.f),
+    cooldowns: pairs(json.c),
+    lockedUntil: number(json.l),
+    time: number(json.t),
+  };
 }
 
 /** `undefined` for a message that is not ours (another app on the same channel name). */

@@ -12,7 +12,26 @@ function lua(source: string): LuaScript {
 }
 
 // Every script takes KEYS = failures, inflight, cooldowns, lockout (one key's state, see keys.ts)
-// and ARGV[1] = now (the caller's clock, so windows agree with the processes' mirrors).
+// and ARGV[1] = the caller's clock. Windows and leases are judged by Redis's own TIME, so that a
+// process whose clock is off by minutes neither stalls nor frees the others; replies carry that
+// time (`t`) so each process learns its offset and keeps its mirror in Redis's time.
+
+const REDIS_NOW = `
+local function redis_now()
+  local time = redis.call('TIME')
+  return tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+end
+`;
+
+/**
+ * First line of every script: a write that changes nothing (ZADD XX of a member that is never
+ * there), so that a Redis out of memory (maxmemory, noeviction) refuses the script with OOM before
+ * it changes anything. Without it, Redis lets a script that has already written go on writing,
+ * and a full Redis would refuse some scripts halfway and accept others.
+ */
+const WRITABLE = `
+redis.call('ZADD', KEYS[2], 'XX', 0, '')
+`;
 
 const READ_FAILURES = `
 local function read_failures(key)
@@ -28,11 +47,12 @@ end
  * model, member ('' to only adopt), then members for tries already in flight that hold no slot
  * yet (they were sent before failures were known). Those are always added, since they are on the
  * wire; the new try gets a slot unless failures + slots reach maxFailures, so that no number of
- * processes can overshoot. Returns JSON `{s, l, c, f, i}`: status (go | reserved | full | blocked
- * | adopted), lock-out end, the model's cooldown end, the failures `[[id, at]]`, the slots held.
+ * processes can overshoot. Returns JSON `{s, l, c, f, i, t}`: status (go | reserved | full |
+ * blocked | adopted), lock-out end, the model's cooldown end, the failures `[[id, at]]`, the slots
+ * held, Redis's time.
  */
-export const RESERVE = lua(`${READ_FAILURES}
-local now = tonumber(ARGV[1])
+export const RESERVE = lua(`${WRITABLE}${REDIS_NOW}${READ_FAILURES}
+local now = redis_now()
 local lease = tonumber(ARGV[4])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
@@ -57,7 +77,7 @@ else
   inflight = inflight + 1
   status = 'reserved'
 end
-return cjson.encode({ s = status, l = lock, c = cool, f = failures, i = inflight })
+return cjson.encode({ s = status, l = lock, c = cool, f = failures, i = inflight, t = now })
 `);
 
 /**
@@ -66,8 +86,8 @@ return cjson.encode({ s = status, l = lock, c = cool, f = failures, i = inflight
  * channel, keyId, origin. Frees the slot, records the failure, extends cooldown and lock-out,
  * and announces what changed on the channel. Returns the failures in the window.
  */
-export const SETTLE = lua(`
-local now = tonumber(ARGV[1])
+export const SETTLE = lua(`${WRITABLE}${REDIS_NOW}
+local now = redis_now()
 if ARGV[3] ~= '' then redis.call('ZREM', KEYS[2], ARGV[3]) end
 local event = { k = ARGV[9], o = ARGV[10] }
 local changed = false
@@ -102,21 +122,31 @@ return redis.call('ZCARD', KEYS[1])
 `);
 
 /**
- * Reads one key's whole state, after adding failures a process saw while Redis was away.
- * ARGV: now, windowMs, channel, keyId, origin, then pairs of failure id and time. Returns JSON
- * `{f, c, l}`: failures `[[id, at]]`, cooldowns `[[model, until]]`, lock-out end.
+ * Reads one key's whole state, after adding failures a process saw while Redis was away and
+ * freeing budget slots it may have left behind (reservations whose answer came too late).
+ * ARGV: now, windowMs, channel, keyId, origin, n, then n pairs of failure id and time, then slot
+ * members to free. It also proves that the other scripts can run (memory for writes, not a
+ * read-only replica, and where Redis has ACLs, PUBLISH on the channel), so that a Redis that
+ * refuses them fails here instead of right after "Redis is back".
+ * Returns JSON `{f, c, l, t}`: failures `[[id, at]]`, cooldowns `[[model, until]]`, lock-out end,
+ * Redis's time.
  */
-export const SNAPSHOT = lua(`${READ_FAILURES}
-local now = tonumber(ARGV[1])
+export const SNAPSHOT = lua(`${WRITABLE}${REDIS_NOW}${READ_FAILURES}
+if redis.acl_check_cmd and not redis.acl_check_cmd('PUBLISH', ARGV[3], '') then
+  return redis.error_reply('NOPERM this user may not PUBLISH on ' .. ARGV[3])
+end
+local now = redis_now()
 local cutoff = now - tonumber(ARGV[2])
 local merged = {}
-for i = 6, #ARGV, 2 do
+local last = 6 + 2 * tonumber(ARGV[6])
+for i = 7, last, 2 do
   local at = tonumber(ARGV[i + 1])
   if at > cutoff then
     redis.call('ZADD', KEYS[1], at, ARGV[i])
     merged[#merged + 1] = { ARGV[i], at }
   end
 end
+for i = last + 1, #ARGV do redis.call('ZREM', KEYS[2], ARGV[i]) end
 if #merged > 0 then
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
   redis.call('PUBLISH', ARGV[3], cjson.encode({ k = ARGV[4], o = ARGV[5], f = merged }))
@@ -129,7 +159,7 @@ for i = 1, #raw, 2 do
   if until_ > now then cooldowns[#cooldowns + 1] = { raw[i], until_ } end
 end
 local lock = tonumber(redis.call('GET', KEYS[4]) or '0')
-return cjson.encode({ f = read_failures(KEYS[1]), c = cooldowns, l = lock })
+return cjson.encode({ f = read_failures(KEYS[1]), c = cooldowns, l = lock, t = now })
 `);
 
 /** Raised when Redis does not answer in time: the caller goes on without it. */

@@ -23,7 +23,7 @@ export function freePort() {
   });
 }
 
-function launch(port) {
+function launch(port, extra = []) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       BINARY,
@@ -31,6 +31,7 @@ function launch(port) {
         ...["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
         // Lets tests make the server slow on purpose (DEBUG SLEEP), from 127.0.0.1 only.
         ...["--enable-debug-command", "local"],
+        ...extra,
       ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
@@ -65,22 +66,26 @@ function stopChild(child, signal) {
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
     process.kill(child.pid, signal);
+    // A paused server (SIGSTOP) handles SIGTERM only once it runs again.
+    process.kill(child.pid, "SIGCONT");
   });
 }
 
 /**
- * Starts redis-server on a free port. `stop()` ends it by PID (SIGTERM), `kill()` with SIGKILL
- * (a crash), `restart()` starts it again on the same port.
+ * Starts redis-server on a free port (or `options.port`), with `options.args` added to its command
+ * line. `stop()` ends it by PID (SIGTERM), `kill()` with SIGKILL (a crash), `restart()` starts it
+ * again on the same port, `pause()`/`resume()` send SIGSTOP/SIGCONT (a frozen server).
  */
-export async function startRedisServer() {
+export async function startRedisServer(options = {}) {
+  const extra = options.args ?? [];
   let port = 0;
   let child;
   for (let tries = 0; child === undefined; tries++) {
-    port = await freePort();
+    port = options.port ?? (await freePort());
     try {
-      child = await launch(port);
+      child = await launch(port, extra);
     } catch (error) {
-      if (tries >= 3) throw error;
+      if (tries >= 3 || options.port !== undefined) throw error;
     }
   }
   const server = {
@@ -93,8 +98,10 @@ export async function startRedisServer() {
     kill: () => stopChild(child, "SIGKILL"),
     async restart() {
       await stopChild(child, "SIGTERM");
-      child = await launch(port);
+      child = await launch(port, extra);
     },
+    pause: () => process.kill(child.pid, "SIGSTOP"),
+    resume: () => process.kill(child.pid, "SIGCONT"),
   };
   return server;
 }
