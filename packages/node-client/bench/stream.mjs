@@ -144,10 +144,7 @@ async function main() {
   };
   const contenders = [
     ["raw fetch + eventsource-parser + JSON.parse", raw],
-    [
-      "the same + AbortSignal + idle timer",
-      (kind, onChunk) => raw(kind, onChunk, true),
-    ],
+    ["the same + AbortSignal + idle timer", (kind, onChunk) => raw(kind, onChunk, true)],
     [
       "@venice-errors/node-client",
       async (kind, onChunk) =>
