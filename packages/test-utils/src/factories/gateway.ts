@@ -1,6 +1,6 @@
 import { type HeaderRecord, mergeHeaders } from "./headers.js";
 import { type IdOptions, resolveIds } from "./ids.js";
-import type { FakeAnswer } from "./responses.js";
+import { answerResponse, type FakeAnswer } from "./responses.js";
 
 /** The statuses Cloudflare answers itself, in front of api.venice.ai, with its own HTML page. */
 export type GatewayStatus = 500 | 502 | 503 | 504 | 520 | 521 | 522 | 523 | 524 | 525 | 526;
@@ -94,6 +94,5 @@ export function createGatewayErrorResponse(
   status: GatewayStatus,
   options: GatewayErrorOptions = {},
 ): Response {
-  const answer = createGatewayErrorAnswer(status, options);
-  return new Response(answer.body as BodyInit, { status: answer.status, headers: answer.headers });
+  return answerResponse(createGatewayErrorAnswer(status, options));
 }

@@ -134,6 +134,10 @@ export function createErrorResponse(
   code: VeniceErrorCode,
   options: ErrorResponseOptions = {},
 ): Response {
-  const answer = createErrorAnswer(code, options);
+  return answerResponse(createErrorAnswer(code, options));
+}
+
+/** A fake answer as a WHATWG `Response`. */
+export function answerResponse(answer: FakeAnswer): Response {
   return new Response(answer.body as BodyInit, { status: answer.status, headers: answer.headers });
 }
