@@ -11,9 +11,13 @@ function nextEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...extra };
 }
 
-/** `next build` of the app (the test project's global setup runs it once for every file). */
+/**
+ * `next build` of the app (the test project's global setup runs it once for every file), with
+ * Turbopack, Next 16's default; `NEXT_E2E_WEBPACK=1` builds with webpack instead.
+ */
 export function buildNextApp(): void {
-  execFileSync(process.execPath, [NEXT, "build"], {
+  const bundler = process.env.NEXT_E2E_WEBPACK === "1" ? ["--webpack"] : [];
+  execFileSync(process.execPath, [NEXT, "build", ...bundler], {
     cwd: APP,
     env: nextEnv(),
     stdio: ["ignore", "ignore", "inherit"],

@@ -41,7 +41,7 @@ afterEach(async () => {
 });
 
 /** A fresh tab on the app's page that records every request and answer it sees. */
-async function open(): Promise<Page> {
+async function open(path = "/"): Promise<Page> {
   context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
   traffic = [];
@@ -65,7 +65,7 @@ async function open(): Promise<Page> {
     record(body.toString("utf8"), url);
     await route.fulfill({ response, body });
   });
-  await page.goto(app.url);
+  await page.goto(`${app.url}${path}`);
   await page.getByRole("heading", { name: "Venice chat" }).waitFor();
   // Hydrated: before that, the form would post as a plain HTML form (a navigation).
   await page.locator("main[data-hydrated]").waitFor();
@@ -171,6 +171,17 @@ describe("Next.js page in Chromium", () => {
     expect(first).toBeLessThanOrEqual(30);
     await settle(page);
     expect(answers.join("\n")).toContain("/api/chat");
+    expectNoKeyInTraffic();
+  });
+
+  it("shows Korean texts handed from a server component to the client provider", async () => {
+    const page = await open("/ko");
+    venice.enqueue({ route: "POST /chat/completions", error: "INSUFFICIENT_BALANCE" });
+    await page.getByRole("button", { name: "Ask (action)" }).click();
+    const alert = toasts(page, "alert");
+    await alert.getByText("잔액 부족").waitFor();
+    expect(await alert.getByRole("button", { name: "닫기" }).count()).toBe(1);
+    await settle(page);
     expectNoKeyInTraffic();
   });
 
