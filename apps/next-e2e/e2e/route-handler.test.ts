@@ -132,6 +132,33 @@ describe("route handler on next start", () => {
     });
   });
 
+  it("hides the key when the upstream answer echoes it (body and headers)", async () => {
+    venice.enqueue({
+      route: "POST /chat/completions",
+      status: 401,
+      headers: {
+        "content-type": "application/json",
+        "x-request-id": "req-next-echo",
+        "x-debug-authorization": `Bearer ${KEY}`,
+      },
+      body: {
+        error: `Authentication failed for Authorization: Bearer ${KEY}`,
+        request: { headers: { authorization: `Bearer ${KEY}` }, apiKey: KEY },
+      },
+    });
+    const response = await chat({ prompt: "Hello" });
+    expect(response.status).toBe(401);
+    expect(response.headers.get("cache-control")).toContain("no-store");
+    const whole = await wholeAnswer(response);
+    expect(whole).not.toContain(KEY);
+    expect(whole).not.toContain(KEY.slice(3, 20));
+    expect(await parseVeniceError(response)).toMatchObject({
+      status: 401,
+      category: "auth",
+      requestId: "req-next-echo",
+    });
+  });
+
   it("relays a stream cut mid-way as a 502 STREAM_INTERRUPTED", async () => {
     venice.enqueue({
       route: "POST /chat/completions",
