@@ -118,6 +118,20 @@ export default defineConfig({
         },
       },
       {
+        // A real Next.js app (`next build` once, `next start` per file) against the fake Venice,
+        // and its page in headless Chromium. Next resolves the packages' built `dist`.
+        extends: true,
+        test: {
+          name: "next-e2e",
+          root: here("apps/next-e2e"),
+          include: ["e2e/**/*.test.ts"],
+          globalSetup: ["e2e/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         // Checks on built artifacts: packaging, runtimes, sizes, releases.
         test: {
           name: "repo",

@@ -1,6 +1,6 @@
 // Independent versioning with changesets, proven on a copy of the workspace's manifests:
 // root package.json, pnpm-workspace.yaml, .changeset/config.json, packages/*/package.json and
-// apps/demo/package.json (no pending .changeset/*.md). Each case writes changesets there, runs
+// apps/*/package.json (no pending .changeset/*.md). Each case writes changesets there, runs
 // the workspace's own `changeset version` and compares the versions before and after.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
@@ -23,6 +23,7 @@ type Bump = "major" | "minor" | "patch";
 type Versions = Record<string, string>;
 
 const DEMO = "@venice-errors/demo";
+const NEXT_APP = "@venice-errors/next-e2e";
 const temps: string[] = [];
 
 afterAll(async () => {
@@ -39,12 +40,13 @@ function bump(version: string, type: Bump): string {
   return `${major}.${minor}.${patch + 1}`;
 }
 
-/** Folders (relative to the root) that hold a workspace manifest: packages/* and apps/demo. */
+/** Folders (relative to the root) that hold a workspace manifest: packages/* and apps/*. */
 function manifestFolders(): string[] {
-  const packages = readdirSync(join(ROOT, "packages"))
-    .map((dir) => `packages/${dir}`)
-    .filter((dir) => existsSync(join(ROOT, dir, "package.json")));
-  return [...packages, "apps/demo"];
+  return ["packages", "apps"].flatMap((parent) =>
+    readdirSync(join(ROOT, parent))
+      .map((dir) => `${parent}/${dir}`)
+      .filter((dir) => existsSync(join(ROOT, dir, "package.json"))),
+  );
 }
 
 async function skeleton(): Promise<string> {
@@ -118,6 +120,8 @@ describe("changesets: independent versions", () => {
     expect(readJson(join(ROOT, "apps/demo/package.json")).private, "the demo is private").toBe(
       true,
     );
+    expect(config.ignore, "the Next.js test app is never released").toContain(NEXT_APP);
+    expect(readJson(join(ROOT, "apps/next-e2e/package.json")).private, "it is private").toBe(true);
     for (const pkg of PUBLISHED) {
       expect(readJson(join(pkg.path, "package.json")).private, `${pkg.name} is published`).not.toBe(
         true,
@@ -169,6 +173,7 @@ describe("changesets: independent versions", () => {
       );
     }
     expect(after[DEMO], "the demo app is never bumped").toBe(before[DEMO]);
+    expect(after[NEXT_APP], "the Next.js test app is never bumped").toBe(before[NEXT_APP]);
     expect(
       readFileSync(join(dir, "packages/node-client/CHANGELOG.md"), "utf8"),
       "the dependent's changelog names the core release",
@@ -184,5 +189,6 @@ describe("changesets: independent versions", () => {
       );
     }
     expect(after[DEMO], "the demo app is never bumped").toBe(before[DEMO]);
+    expect(after[NEXT_APP], "the Next.js test app is never bumped").toBe(before[NEXT_APP]);
   });
 });
