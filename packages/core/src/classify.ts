@@ -182,7 +182,9 @@ function matchMessage(lower: string, status: number | undefined): VeniceErrorCod
     if (
       (statuses?.includes(status as number) ?? true) &&
       // Several patterns (rare) must all occur; one is tested directly, with no array made for it.
-      (Array.isArray(pattern) ? pattern.every((part) => part.test(lower)) : (pattern as RegExp).test(lower))
+      (Array.isArray(pattern)
+        ? pattern.every((part) => part.test(lower))
+        : (pattern as RegExp).test(lower))
     ) {
       return code;
     }
