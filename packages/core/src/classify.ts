@@ -158,32 +158,6 @@ export function str(value: unknown): string | undefined {
   return typeof value === "string" && value ? value : undefined;
 }
 
-/**
- * The structured code fields of a body, in order of precedence: top-level `code`, `error.code`,
- * an UPPER_SNAKE `error` string (`codeText`), then a numeric `error.code` (JSON-RPC). The first
- * one present is the `serverCode`; the first one the catalog knows decides the code. `error.type`
- * is read separately: it is a broad class (`authentication_error`) that a specific message outranks.
- */
-function structuredCode(
-  body: Json,
-  inner: Json | undefined,
-  codeText: string | undefined,
-): [string?, VeniceErrorCode?] {
-  let serverCode: string | undefined;
-  for (const value of [body.code, inner?.code, codeText]) {
-    if (typeof value !== "string" || !value) continue;
-    serverCode ??= value;
-    const code = codeFromField(value);
-    if (code) return [serverCode, code];
-  }
-  if (serverCode === undefined && typeof inner?.code === "number") {
-    const numeric = String(inner.code);
-    // A numeric code is kept only when no `type` says more (`{"type":"authentication_error","code":401}`).
-    return [str(inner.type) ? undefined : numeric, codeFromField(numeric)];
-  }
-  return [serverCode];
-}
-
 function isX402Body(body: Json, read: HeaderReader): boolean {
   return (
     "x402Version" in body ||
@@ -207,7 +181,10 @@ function matchMessage(lower: string, status: number | undefined): VeniceErrorCod
   for (const [statuses, pattern, code] of KEYWORD_RULES) {
     if (
       (statuses?.includes(status as number) ?? true) &&
-      (Array.isArray(pattern) ? pattern : [pattern]).every((part: RegExp) => part.test(lower))
+      // Several patterns (rare) must all occur; one is tested directly, with no array made for it.
+      (Array.isArray(pattern)
+        ? pattern.every((part) => part.test(lower))
+        : (pattern as RegExp).test(lower))
     ) {
       return code;
     }
@@ -244,17 +221,33 @@ export function classify(
 
   if (json) {
     const inner = errorObject(body);
+    const innerCode = inner?.code;
     // An `error` string is either a code (`X402_WALLET_MISMATCH`) or the message: decided once.
     const text = str(body.error);
     const codeText = text !== undefined && isCodeText(text) ? text : undefined;
-    [serverCode, code] = structuredCode(body, inner, codeText);
+    // The structured code fields, in order of precedence: top-level `code`, `error.code`, an
+    // UPPER_SNAKE `error` string, then a numeric `error.code` (JSON-RPC). The first one present is
+    // the `serverCode`; the first one the catalog knows decides the code. `error.type` is read
+    // separately: it is a broad class (`authentication_error`) that a specific message outranks.
+    // A counted loop, not an array of the three: this runs on every body.
+    for (let i = 0; i < 3 && !code; i++) {
+      const value = i === 0 ? body.code : i === 1 ? innerCode : codeText;
+      if (typeof value !== "string" || !value) continue;
+      serverCode ??= value;
+      code = codeFromField(value);
+    }
+    if (serverCode === undefined && typeof innerCode === "number") {
+      // A numeric code is kept only when no `type` says more (`{"type":"authentication_error","code":401}`).
+      if (!str(inner!.type)) serverCode = String(innerCode);
+      code = codeFromField(String(innerCode));
+    }
     type = str(inner?.type);
     serverCode ??= type;
     // The server's human-readable text, wherever this body shape keeps it.
     serverMessage =
       str(inner?.message) ?? (codeText ? undefined : text) ?? str(body.message) ?? str(body.detail);
-    if (effectiveStatus === undefined && inner && typeof inner.code === "number") {
-      effectiveStatus = inner.code >= 100 && inner.code < 600 ? inner.code : undefined;
+    if (effectiveStatus === undefined && typeof innerCode === "number") {
+      effectiveStatus = innerCode >= 100 && innerCode < 600 ? innerCode : undefined;
     }
     code ??=
       effectiveStatus === 402 && isX402Body(body, read)

@@ -170,7 +170,8 @@ function fromError(error: Error & Json, options: ToVeniceErrorOptions): Found | 
   }
   if (error.cause instanceof Error) {
     const found = fromError(error.cause as Error & Json, options);
-    const inner = found && finish(found, options);
+    const inner =
+      found && (isVeniceError(found) ? found : new VeniceError(fromResponse(found, options)));
     if (inner && inner.code !== "UNKNOWN_ERROR") return inner;
   }
   return undefined;
@@ -232,11 +233,6 @@ function convert(input: unknown, options: ToVeniceErrorOptions): Found {
   );
 }
 
-/** The error for what `convert` found. */
-function finish(found: Found, options: ToVeniceErrorOptions): VeniceError {
-  return isVeniceError(found) ? found : new VeniceError(fromResponse(found, options));
-}
-
 /**
  * Turns anything a Venice call can produce into one `VeniceError`. Synchronous and never throws.
  * Accepts `{ status, headers, body }` (raw or parsed body), a `VeniceError` or its `toJSON()`,
@@ -245,7 +241,7 @@ function finish(found: Found, options: ToVeniceErrorOptions): VeniceError {
  */
 export function toVeniceError(input: unknown, options: ToVeniceErrorOptions = {}): VeniceError {
   try {
-    // `finish`, inlined: the error is made right here, one frame above the caller.
+    // The error is made right here, one frame above the caller.
     const found = convert(input, options);
     return isVeniceError(found) ? found : new VeniceError(fromResponse(found, options));
   } catch (failure) {
