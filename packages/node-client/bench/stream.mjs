@@ -99,6 +99,13 @@ async function main() {
   const base = (kind) => `http://127.0.0.1:${port}/${kind}/api/v1`;
   const headers = { authorization: `Bearer ${apiKey}`, "content-type": "application/json" };
 
+  const post = (kind, signal) =>
+    fetch(`${base(kind)}/chat/completions`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify(params),
+      signal,
+    });
   /**
    * The floor: fetch, eventsource-parser, JSON.parse of every event; calls `onChunk` per chunk.
    * `cancellable`: the same with what a client that can be cancelled must add, an AbortSignal and
@@ -107,12 +114,7 @@ async function main() {
   async function raw(kind, onChunk, cancellable = false) {
     const controller = cancellable ? new AbortController() : undefined;
     const timer = cancellable ? setTimeout(() => controller.abort(), 600_000) : undefined;
-    const response = await fetch(`${base(kind)}/chat/completions`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify(params),
-      signal: controller?.signal,
-    });
+    const response = await post(kind, controller?.signal);
     let done = false;
     const parser = createParser({
       onEvent(event) {
@@ -131,6 +133,39 @@ async function main() {
     clearTimeout(timer);
     if (!done) throw new Error("stream ended without [DONE]");
   }
+  /**
+   * The cancellable floor read with `for await`, as an SDK's stream is: an async generator that
+   * yields each chunk (a promise and a result object per chunk, which a callback does not make).
+   */
+  async function* rawChunks(kind) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 600_000);
+    const response = await post(kind, controller.signal);
+    let done = false;
+    let queue = [];
+    const parser = createParser({
+      onEvent(event) {
+        if (event.data === "[DONE]") done = true;
+        else queue.push(JSON.parse(event.data));
+      },
+    });
+    const decoder = new TextDecoder();
+    const reader = response.body.getReader();
+    try {
+      for (;;) {
+        const { value, done: ended } = await reader.read();
+        if (ended) break;
+        timer.refresh();
+        parser.feed(decoder.decode(value, { stream: true }));
+        const ready = queue;
+        queue = [];
+        yield* ready;
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!done) throw new Error("stream ended without [DONE]");
+  }
   const clients = {};
   for (const kind of ["long", "short"]) {
     clients[kind] = {
@@ -145,6 +180,7 @@ async function main() {
   const contenders = [
     ["raw fetch + eventsource-parser + JSON.parse", raw],
     ["the same + AbortSignal + idle timer", (kind, onChunk) => raw(kind, onChunk, true)],
+    ["the same, read with for await", (kind, onChunk) => iterate(rawChunks(kind), onChunk)],
     [
       "@venice-errors/node-client",
       async (kind, onChunk) =>
