@@ -1,8 +1,9 @@
 import { startFakeVenice } from "@venice-errors/test-utils/server";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { secondsIn, waitForCountdownBelow } from "../../../tests/helpers/chromium.js";
 import { startDemo } from "../server/demo.js";
-import { screenshot, secondsIn } from "./browser.js";
+import { screenshot } from "./browser.js";
 import { chromiumTabs } from "./tabs.js";
 
 const { open } = chromiumTabs(() => startDemo({ quiet: true }), {
@@ -109,17 +110,7 @@ describe("demo page in Chromium", () => {
     expect(first).toBeGreaterThan(15);
     expect(first).toBeLessThanOrEqual(20);
     expect(await retry.isDisabled()).toBe(true);
-    await page.waitForFunction(
-      (start) => {
-        const label =
-          document.querySelector(".venice-toaster [role=status] button.venice-toast-action")
-            ?.textContent ?? "";
-        const seconds = Number(label.match(/\d+/)?.[0]);
-        return seconds > 0 && seconds < start;
-      },
-      first,
-      { timeout: 5_000 },
-    );
+    await waitForCountdownBelow(page, first);
     // The send button waits too, and the status panel lists both tries.
     await page
       .getByRole("button", { name: /Retry in \d+ s/ })

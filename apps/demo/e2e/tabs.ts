@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { ensurePageBuilt, launchChromium, screenshot } from "./browser.js";
+import { launchChromium } from "../../../tests/helpers/chromium.js";
+import { ensurePageBuilt, screenshot } from "./browser.js";
 
 type Viewport = { width: number; height: number };
 

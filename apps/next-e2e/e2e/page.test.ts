@@ -1,7 +1,12 @@
 import { toVeniceError } from "@venice-errors/core";
 import { type FakeVenice, startFakeVenice } from "@venice-errors/test-utils/server";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  launchChromium,
+  secondsIn,
+  waitForCountdownBelow,
+} from "../../../tests/helpers/chromium.js";
 import { type NextApp, startNextApp } from "./next-app.js";
 
 const KEY = "sk-next-e2e-page-fedcba9876543210";
@@ -19,11 +24,7 @@ let pageErrors: string[] = [];
 beforeAll(async () => {
   venice = await startFakeVenice({ apiKey: KEY });
   app = await startNextApp({ VENICE_BASE_URL: venice.url, VENICE_API_KEY: KEY });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -74,12 +75,6 @@ async function open(path = "/"): Promise<Page> {
 
 const toasts = (page: Page, role: "alert" | "status") =>
   page.locator(`.venice-toaster [role="${role}"]`);
-
-function secondsIn(label: string | null): number {
-  const match = label?.match(/(\d+)/);
-  if (!match) throw new Error(`no countdown in ${JSON.stringify(label)}`);
-  return Number(match[1]);
-}
 
 /** Waits until the tab has no request in flight, so `traffic` holds every answer. */
 async function settle(page: Page): Promise<void> {
@@ -137,17 +132,7 @@ describe("Next.js page in Chromium", () => {
     const first = secondsIn(await retry.textContent());
     expect(first).toBeGreaterThan(8);
     expect(first).toBeLessThanOrEqual(12);
-    await page.waitForFunction(
-      (start) => {
-        const label =
-          document.querySelector(".venice-toaster [role=status] button.venice-toast-action")
-            ?.textContent ?? "";
-        const seconds = Number(label.match(/\d+/)?.[0]);
-        return seconds > 0 && seconds < start;
-      },
-      first,
-      { timeout: 5_000 },
-    );
+    await waitForCountdownBelow(page, first);
     expect(await toasts(page, "alert").textContent()).toBe("");
     await settle(page);
     expectNoKeyInTraffic();
